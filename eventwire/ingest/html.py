@@ -1,0 +1,51 @@
+"""HTML pages: main text with trafilatura, title and url from the page, publication date with htmldate."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import htmldate
+import trafilatura
+
+from ..errors import InputProblem
+from .text import clean_text, source_of
+
+# trafilatura and htmldate log every page they find hard; the record says what matters
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass
+class HtmlPage:
+    text: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None  # YYYY-MM-DD from the page's metadata or visible dates, else None
+
+
+def page_date(html: str, url: str | None = None) -> str | None:
+    """The publication date a page states (metadata first, then its visible text), as YYYY-MM-DD."""
+    try:
+        return htmldate.find_date(html, url=url, extensive_search=True, original_date=True)
+    except Exception:  # htmldate raises on odd markup; a page without a date is not an error
+        return None
+
+
+def read_html(html: str, name: str, url: str | None = None) -> HtmlPage:
+    """The article in an HTML page; ``name`` identifies the input in error messages."""
+    if not html.strip():
+        raise InputProblem(f"{name}: the HTML page is empty", "empty")
+    try:
+        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                                include_tables=False)
+    except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
+        raise InputProblem(f"{name}: the HTML could not be parsed ({error})", "bad_html") from error
+    text = (getattr(extracted, "text", None) or "") if extracted is not None else ""
+    if not text.strip():
+        raise InputProblem(f"{name}: no article text found in the HTML page", "no_text")
+    cleaned = clean_text(text, detect_title=False)
+    title = getattr(extracted, "title", None) or None
+    page_url = url or getattr(extracted, "url", None) or cleaned.url
+    return HtmlPage(text=cleaned.text, title=title, url=page_url, source=source_of(page_url),
+                    published=page_date(html, page_url))

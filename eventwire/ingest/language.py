@@ -1,0 +1,34 @@
+"""Language identification (py3langid), with a guard for short English texts that the model misreads."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-zA-Z']+")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in is was were are for on that with as by at from it its his her their this be has have had "
+    "not but or an a which who said will would after about than been also into".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def english_share(text: str) -> float:
+    words = _WORD.findall(text[:5000].lower())
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+
+
+def identify(text: str) -> tuple[str, float]:
+    """(ISO 639-1 code, probability). English function words overrule the model on short or odd texts."""
+    sample = text[:5000]
+    if not sample.strip():
+        return "und", 0.0
+    lang, prob = _identifier().classify(sample)
+    if lang != "en" and english_share(sample) >= 0.2:
+        return "en", max(0.5, 1.0 - prob)
+    return lang, float(prob)
