@@ -48,6 +48,15 @@ class Context:
         """The actor with a mention overlapping ``span`` (the longest overlap wins)."""
         return _best(self.actors, span, lambda a: a.mentions)
 
+    def actors_in(self, span: CharSpan) -> list[Actor]:
+        """Every actor with a mention inside ``span`` (a compound phrase may name several), in text order."""
+        found = []
+        for actor in self.actors:
+            starts = [m[0] for m in actor.mentions if m[0] >= span[0] and m[1] <= span[1]]
+            if starts:
+                found.append((min(starts), actor))
+        return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
+
     def place_at(self, span: CharSpan) -> Place | None:
         return _best(self.places, span, lambda p: [p.span])
 
