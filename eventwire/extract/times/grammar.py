@@ -66,11 +66,13 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
      r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first))[\s-]+"
      r"(?i:century)"),
-    ("quarter", "DATE", r"(?:(?P<y0>" + YEAR_RX + r")(?:['’]s)?\s+|(?i:the)\s+|(?i:fiscal)\s+)*(?:(?P<ord>(?i:first|"
+    ("quarter", "DATE", r"(?:(?P<y0>" + YEAR_RX + r"|(?i:this|last|next) year)(?:['’]s)?\s+|(?i:the)\s+|"
+     r"(?i:fiscal)\s+)*(?:(?P<ord>(?i:first|"
      r"second|third|fourth|1st|2nd|3rd|4th|final))|(?P<rel>(?i:latest|current|last|previous|prior|past|same|"
      r"recent|year-ago|year-earlier|comparable|year-before|just-ended|just-completed|most recent|"
      r"second-quarter|third-quarter|this|next|coming|fiscal)))?(?P<gap>[\s-]*)(?:(?i:fiscal)[\s-]+)?"
      r"(?P<unit>(?i:quarter|period))(?![\w-])(?:\s+(?i:of)\s+(?P<y>" + YEAR_RX + r"|(?i:this|last|next) year))?"),
+    ("yearago", "DATE", r"(?<![\w-])(?i:year-earlier|year-ago|year-before)(?![\w-])"),
     ("half", "DATE", r"(?:(?P<y0>" + YEAR_RX + r")\s+|(?i:the)\s+)*(?P<ord>(?i:first|second|latter))[\s-]+(?i:half)"
      r"(?![\w-])(?:\s+(?i:of)\s+(?P<y>" + YEAR_RX + r"|(?i:this|last|next) year|(?i:the year)))?"),
     ("season", "DATE", r"(?:(?P<rel>(?i:this|last|next|past|coming|early|late|the|that))\s+)?(?P<season>"
@@ -108,7 +110,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"following|initial|latter|better part of(?: the)?|same)|" + APPROX[4:-1] + r"|another|a further|"
      r"an additional))\s+)*(?P<n>(?i:" + NUMBER_RX + r"))(?:\s+(?i:more|"
      r"additional|full|straight|consecutive|long))?[\s-]+(?P<unit>(?i:" + UNIT_RX + r"))(?P<pl>s)?(?![\w])"
-     r"(?P<tail>[\s-]+(?i:long)(?![\w])|(?P<old>[\s-]+(?i:old)(?![\w])|-olds?))?(?P<half>\s+and\s+(?:a\s+)?(?i:half))?"),
+     r"(?!-(?!long|old))(?P<tail>[\s-]+(?i:long)(?![\w])|(?P<old>[\s-]+(?i:old)(?![\w])|-olds?))?(?P<half>\s+and\s+(?:a\s+)?(?i:half))?"),
     ("duration", "DURATION", r"(?P<unit>(?i:day|week|month|year|decade|hour|minute))(?P<pl>s)?-"
      r"(?P<tail>(?i:long|old))"),
     ("vaguedur", "DURATION", r"(?:(?P<pre>(?i:the past|the last|the next|the coming|the following|the previous|"
@@ -120,11 +122,11 @@ _RULES: list[tuple[str, str, str]] = [
      + r"(?!\w)|(?i:morning|afternoon|evening|night)(?!\w))"),
     ("set", "SET", r"(?P<freq>(?i:once|twice|thrice|(?:\w+|\d+) times))\s+(?P<q>(?i:a|per|each|every))\s+"
      r"(?P<unit>(?i:" + UNIT_RX + r"))(?!\w)"),
-    ("set", "SET", r"(?<![\w-])(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|"
+    ("set", "SET", r"(?<![\w-])(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|"
      r"biweekly|biannually|semiannually|semi-annually|bimonthly))(?![\w-])"),
     ("vague", "DATE", r"(?P<v>(?i:right now|nowadays|now|currently|current|at present|presently|at the moment|"
-     r"for the moment|this time|these days|the present|the moment|recently|recent|lately|previously|formerly|"
-     r"the past|the future|future|soon|as soon as possible|shortly|someday|"
+     r"for the moment|at this time|these days|the present|the moment|recently|lately|formerly|"
+     r"the past|the future|as soon as possible|someday|"
      r"the near future|the days ahead|the years ahead|the months ahead|the weeks ahead|"
      r"the time being))(?![\w-])"),
     ("holiday", "DATE", r"(?P<name>New Year's Day|New Year's Eve|Christmas Day|Christmas Eve|Christmas|Boxing Day|"

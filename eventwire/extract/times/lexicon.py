@@ -100,7 +100,13 @@ MONTH_RX = (r"(?:January|February|March|April|May|June|July|August|September|Oct
 WEEKDAY_RX = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|"
               r"Fri\.|Sat\.|Sun\.)")
 DAY_RX = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR_RX = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# years in digits, and spoken as in transcripts ("nineteen ninety-six", "two thousand and one")
+YEAR_RX = (r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)|(?i:nineteen[- ](?:(?:" + _TENS_WORDS + r")(?:[- ](?:" + _UNIT_WORDS
+           + r"))?|hundred|oh[- ](?:" + _UNIT_WORDS + r")|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+           r"seventeen|eighteen|nineteen)|two thousand(?:(?: and)? (?:" + _UNIT_WORDS + r"|ten|eleven|twelve))?)"
+           r"(?![\w-])")
 NUMBER_WORD_RX = (r"(?:" + _alternation(set(TENS)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
                   + _alternation(set(SMALL) - {"a", "an", "zero"}))
 NUMBER_RX = (r"(?:\d+(?:\.\d+)?(?: \d/\d)?|" + NUMBER_WORD_RX + r"|a couple of|a few|several|a dozen|a|an|few|"
@@ -108,6 +114,21 @@ NUMBER_RX = (r"(?:\d+(?:\.\d+)?(?: \d/\d)?|" + NUMBER_WORD_RX + r"|a couple of|a
 UNIT_RX = (r"(?:second|sec|minute|min|hour|hr|day|night|week|fortnight|weekend|month|quarter|year|yr|decade|"
            r"centur(?:y|ies))")
 PART_RX = r"(?:morning|afternoon|evening|night)"
+
+
+def year_value(raw: str) -> int:
+    """The year written in ``raw`` ("1998", "nineteen ninety-six", "two thousand")."""
+    raw = raw.strip()
+    if raw[:1].isdigit():
+        return int(raw)
+    words = raw.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + int(number(" ".join(rest)) or 0) if rest else 2000
+    rest = " ".join(words[1:])
+    if rest == "hundred":
+        return 1900
+    return 1900 + int(number(rest.replace("oh ", "")) or 0)
 
 
 def month_of(word: str) -> int:

@@ -22,6 +22,7 @@ from .lexicon import (
     number,
     unit_of,
     weekday_of,
+    year_value,
 )
 
 
@@ -32,13 +33,14 @@ class Resolved:
     value_end: str | None = None
     point: Point | None = None  # the period meant, where it is one (it moves the reference point)
     anchored: bool = True  # False when the value could not be tied to a date (no publication date)
+    names_quarter: bool = True  # False for a quarter reached by shifting another ("a year ago" -> 1988-Q3)
 
 
 UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
            "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX", "decade": "XXX", "century": "XX",
            "part": "XXXX-XX-XX", "time": "XXXX-XX-XX"}
 PRESENT = {"right now", "nowadays", "now", "currently", "current", "at present", "presently", "at the moment",
-           "for the moment", "this time", "these days", "the present", "the moment", "the time being"}
+           "for the moment", "at this time", "these days", "the present", "the moment", "the time being"}
 FUTURE = {"the future", "future", "soon", "as soon as possible", "shortly", "someday", "the near future",
           "the days ahead", "the years ahead", "the months ahead", "the weeks ahead"}
 BACKWARD = {"ago", "earlier", "before", "previously", "back", "prior"}
@@ -77,8 +79,8 @@ def duration_value(n: float | None, unit: str) -> str:
         if unit in smaller:
             factor, small, small_time = smaller[unit]
             whole, rest = int(n), round((n - int(n)) * factor)
-            if whole and unit in ("hour", "hr", "minute", "min"):
-                return f"PT{whole}{letter}{rest}{small}"
+            if whole and unit in ("hour", "hr", "minute", "min", "year", "yr"):
+                return f"P{time}{whole}{letter}{rest}{small}"
             return f"P{small_time}{whole * factor + rest}{small}"
     return f"P{time}{int(n)}{letter}"
 
@@ -105,7 +107,7 @@ class Resolver:
             self.ref = result.point
             if result.point.gran in ("day", "part", "time"):
                 self.ref_day = Point("day", result.point.start)
-            if result.point.gran == "quarter":
+            if result.point.gran == "quarter" and result.names_quarter:
                 self.last_quarter = (result.point, sentence)
         return result
 
@@ -116,11 +118,16 @@ class Resolver:
             return Resolved(type_, UNKNOWN.get(gran, "XXXX-XX-XX"), anchored=False)
         return Resolved(type_, point.value, end.value if end else None, point)
 
-    def _year_for(self, explicit_ok: bool = True) -> int | None:
-        """The year that a year-less date takes when the text has just named one (same or previous sentence)."""
-        if explicit_ok and self.explicit_year and self.sentence == self.explicit_year[1]:
-            if self.dct is None or self.explicit_year[0] != self.dct.year:
-                return self.explicit_year[0]
+    def _year_for(self, tense: str | None = None) -> int | None:
+        """The year that a year-less date takes when its sentence has just named one that fits its tense."""
+        if self.explicit_year and self.sentence == self.explicit_year[1]:
+            year = self.explicit_year[0]
+            if self.dct is None:
+                return year
+            if year == self.dct.year or (tense == "future" and year < self.dct.year) or (
+                    tense == "past" and year > self.dct.year):
+                return None
+            return year
         return None
 
     def _note_year(self, year: int) -> None:
@@ -147,7 +154,7 @@ class Resolver:
                 start = date(year, month, day)
                 self._note_year(year)
             else:
-                known = self._year_for()
+                known = self._year_for(tense) if self.dct is None else None
                 if known is not None:
                     start = date(known, month, day)
                 elif self.dct is not None:
@@ -194,6 +201,12 @@ class Resolver:
         nearest = day_near(self.dct, month, day, "near")
         if nearest is not None and abs((nearest - self.dct).days) <= 31:
             return nearest
+        known = self._year_for(tense)
+        if known is not None:
+            try:
+                return date(known, month, day)
+            except ValueError:
+                return None
         return day_near(self.dct, month, day, self._direction(tense))
 
     def _year(self, raw: str | None) -> int | None:
@@ -203,10 +216,10 @@ class Resolver:
             two = int(raw[1:])
             century = 2000 if self.dct and 2000 + two <= self.dct.year + 5 else 1900
             return century + two
-        return int(raw)
+        return year_value(raw)
 
     def _my(self, f, tense, text, after):
-        year = int(f["y"])
+        year = year_value(f["y"])
         self._note_year(year)
         return self._point("DATE", Point("month", date(year, month_of(f["mon"]), 1)), "month")
 
@@ -214,7 +227,7 @@ class Resolver:
         month = month_of(f["mon"])
         rel = (f.get("rel") or "").lower()
         anchor = self.dct
-        known = self._year_for()
+        known = self._year_for(tense)
         if known is not None and not rel and not f.get("ry"):
             return self._point("DATE", Point("month", date(known, month, 1)), "month")
         if anchor is None:
@@ -227,12 +240,14 @@ class Resolver:
             year = anchor.year if month > anchor.month else anchor.year + 1
         elif rel == "this":
             year = anchor.year
+        elif (month - anchor.month) % 12 in (1, 11):
+            year = month_near(anchor, month, "near")  # the month next to the creation day's
         else:
             year = month_near(anchor, month, self._direction(tense))
         return self._point("DATE", Point("month", date(year, month, 1)), "month")
 
     def _y(self, f, tense, text, after):
-        year = int(f["y"])
+        year = year_value(f["y"])
         if not 1000 <= year <= 2200:
             return None
         self._note_year(year)
@@ -284,13 +299,15 @@ class Resolver:
             return None
         if rel in ("year-ago", "year-earlier", "year-before", "comparable", "same"):
             base = self._recent_quarter()
-            return self._point("DATE", shift(base, "year", -1) if base else None, "quarter")
+            return self._quarter_shift(base, -1) if base else self._point("DATE", None, "quarter")
         if rel in ("current", "this") and self.dct:
             return self._point("DATE", truncate(self.dct, "quarter"), "quarter")
         if rel in ("next", "coming") and self.dct:
             return self._point("DATE", shift(truncate(self.dct, "quarter"), "quarter", 1), "quarter")
         if f.get("y0"):
-            year = int(f["y0"])
+            year = self._relative_year(f["y0"])
+            if year is None:
+                return Resolved("DATE", "XXXX-QX", anchored=False)
             base = self._recent_quarter()
             if base is not None:
                 return self._point("DATE", Point("quarter", date(year, base.start.month, 1)), "quarter")
@@ -299,13 +316,25 @@ class Resolver:
             return None
         return self._point("DATE", self._recent_quarter(), "quarter")
 
+    def _quarter_shift(self, base: Point, years: int) -> Resolved:
+        point = shift(base, "year", years)
+        return Resolved("DATE", point.value, None, point, names_quarter=False)
+
+    def _yearago(self, f, tense, text, after):
+        if self.last_quarter and self.sentence - self.last_quarter[1] <= 8:
+            return self._quarter_shift(self.last_quarter[0], -1)
+        base = self.ref.start if self.ref else self.dct
+        if base is None:
+            return Resolved("DATE", "XXXX", anchored=False)
+        return self._point("DATE", Point("year", date(base.year - 1, 1, 1)), "year")
+
     def _relative_year(self, raw: str | None) -> int | None:
         if not raw:
             return None
         raw = raw.lower()
-        if raw[0].isdigit():
-            self._note_year(int(raw))
-            return int(raw)
+        if raw.split()[0] not in ("this", "last", "next"):
+            self._note_year(year_value(raw))
+            return year_value(raw)
         if self.dct is None:
             return None
         return self.dct.year + {"this": 0, "last": -1, "next": 1}[raw.split()[0]]
@@ -315,7 +344,7 @@ class Resolver:
         raw = f.get("y") or f.get("y0")
         year = self._relative_year(raw) if raw and raw.lower() != "the year" else None
         if year is None:
-            year = self._year_for() or (self.ref.start.year if self.ref else None)
+            year = self._year_for(tense) or (self.ref.start.year if self.ref else None)
         if year is None:
             return Resolved("DATE", f"XXXX-H{h}", anchored=False)
         return self._point("DATE", Point("half", date(year, 1 if h == 1 else 7, 1)), "half")
@@ -324,7 +353,7 @@ class Resolver:
         season = SEASONS[f["season"].lower()]
         rel = (f.get("rel") or "").lower()
         if f.get("y"):
-            year = int(f["y"])
+            year = year_value(f["y"])
             return self._point("DATE", Point("season", date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season], 1),
                                              season=season), "season")
         if not rel or (rel in ("the", "that") and after.lstrip().lower().startswith("of")):
@@ -456,8 +485,9 @@ class Resolver:
         if unit in ("decade", "century"):
             gran = "year"
         if gran == "year" and n == 1 and self.last_quarter and self.sentence - self.last_quarter[1] <= 8:
+            # "a year ago" in a quarterly report: the same quarter a year before
             base = self.last_quarter[0]
-            return self._point("DATE", shift(base, "year", -1 if backward else 1), "quarter")
+            return self._quarter_shift(base, -1 if backward else 1)
         base_date = self.dct if deictic or self.ref is None else self.ref.start
         if not deictic and self.ref is not None and unit in ("day", "night", "week") and self.ref_day:
             base_date = self.ref_day.start
@@ -562,7 +592,7 @@ class Resolver:
         unit = unit_of(f["unit"])
         pre = (f.get("pre") or "").lower()
         q = (f.get("q") or "").lower()
-        if pre == "recent":
+        if pre == "recent" and unit in ("year", "decade", "century"):
             return Resolved("DATE", "PAST_REF")
         if not pre and q in ("", "the"):
             return None

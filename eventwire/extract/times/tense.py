@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL = {"could", "might", "may", "should", "can", "must", "ca"}
 FORWARD_VERBS = {"plan", "schedule", "postpone", "delay", "adjourn", "defer", "reschedule", "slate", "expect",
-                 "due", "set"}
+                 "due"}
 PLAN_VERBS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "agree", "prepare", "vow",
               "promise", "pledge", "want", "seek", "threaten", "propose", "decide", "likely", "poise", "slate"}
 
@@ -80,10 +80,12 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling", "the Oct. 23 slaying": a noun's modifier, no clause of its own
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in ("until", "till", "til"):
+    if before in ("until", "till", "til", "through"):
         return "future"
     verb = governing_verb(token)
-    if verb is not None and verb.lemma_ in FORWARD_VERBS:
+    if verb is not None and verb.lemma_ in FORWARD_VERBS and verb.i < span.start and \
+            not any(c.lower_ in ("had", "'d") for c in verb.children):
+        # "planned a rally on Saturday", "postponed until Tuesday": the date lies ahead of the verb
         return "future"
     tense = verb_tense(verb) if verb is not None else None
     if tense is None and verb is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl") \
