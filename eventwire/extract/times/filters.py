@@ -60,7 +60,8 @@ def keeper(doc: Doc) -> Callable[[Candidate], bool]:
             if f["dir"].lower() in ("before", "after", "prior", "on") and \
                     text[cand.end:cand.end + 2].strip()[:1].isalnum():
                 return False  # "two days before the vote": a duration before an event
-        if cand.kind == "vaguedur" and not f.get("pre") and (f.get("q") or "the").lower() == "the":
+        if cand.kind == "vaguedur" and not f.get("ahead") and not f.get("pre") and \
+                (f.get("q") or "the").lower() == "the":
             words = text[max(0, cand.start - 12):cand.start].split()
             if not words or words[-1].lower() not in ("for", "over", "within", "in", "after", "from"):
                 return False

@@ -113,7 +113,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?!-(?!long|old))(?P<tail>[\s-]+(?i:long)(?![\w])|(?P<old>[\s-]+(?i:old)(?![\w])|-olds?))?(?P<half>\s+and\s+(?:a\s+)?(?i:half))?"),
     ("duration", "DURATION", r"(?P<unit>(?i:day|week|month|year|decade|hour|minute))(?P<pl>s)?-"
      r"(?P<tail>(?i:long|old))"),
-    ("vaguedur", "DURATION", r"(?:(?P<pre>(?i:the past|the last|the next|the coming|the following|the previous|"
+    ("vaguedur", "DURATION", r"(?P<ahead>(?i:the (?:days|weeks|months|years) ahead))|"
+     r"(?:(?P<pre>(?i:the past|the last|the next|the coming|the following|the previous|"
      r"recent|coming|the first|the early|the later|the final))\s+)?(?:(?P<q>(?i:few|several|many|a few|"
      r"some|a couple of|the))\s+)?" + B + r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|"
      r"centuries))(?![\w-])"),
@@ -127,7 +128,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("vague", "DATE", r"(?P<v>(?i:right now|nowadays|now|currently|current|at present|presently|at the moment|"
      r"for the moment|at this time|these days|the present|the moment|recently|lately|formerly|"
      r"the past|the future|as soon as possible|someday|"
-     r"the near future|the days ahead|the years ahead|the months ahead|the weeks ahead|"
+     r"the near future|"
      r"the time being))(?![\w-])"),
     ("holiday", "DATE", r"(?P<name>New Year's Day|New Year's Eve|Christmas Day|Christmas Eve|Christmas|Boxing Day|"
      r"Valentine's Day|Halloween|Independence Day|Bastille Day|May Day|Veterans Day|Armistice Day|"

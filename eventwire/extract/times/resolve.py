@@ -13,6 +13,7 @@ from .lexicon import (
     CENTURY_ORDINALS,
     HOLIDAYS_FIXED,
     HOLIDAYS_RULE,
+    MONTH_RX,
     ORDINALS,
     PARTS,
     SEASONS,
@@ -43,6 +44,7 @@ PRESENT = {"right now", "nowadays", "now", "currently", "current", "at present",
            "for the moment", "at this time", "these days", "the present", "the moment", "the time being"}
 FUTURE = {"the future", "future", "soon", "as soon as possible", "shortly", "someday", "the near future",
           "the days ahead", "the years ahead", "the months ahead", "the weeks ahead"}
+ENDED = re.compile(r"\s*(?:ended|ending|that ended|which ended)\s+(?:on\s+)?(" + MONTH_RX + r")\s+(\d{1,2})\b")
 BACKWARD = {"ago", "earlier", "before", "previously", "back", "prior"}
 DEICTIC = {"ago", "from now", "hence", "back"}
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -58,9 +60,7 @@ def duration_value(n: float | None, unit: str) -> str:
             return "PXY"
         n, unit = n * (10 if unit == "decade" else 100), "year"
     if unit == "quarter":
-        if n is None:
-            return "PXQ"
-        n, unit = n * 3, "month"
+        return "PXQ" if n is None else f"P{int(n) if n == int(n) else n}Q"
     if unit == "fortnight":
         n, unit = (None if n is None else n * 2), "week"
     if unit == "weekend":
@@ -310,10 +310,17 @@ class Resolver:
                 return Resolved("DATE", "XXXX-QX", anchored=False)
             base = self._recent_quarter()
             if base is not None:
-                return self._point("DATE", Point("quarter", date(year, base.start.month, 1)), "quarter")
+                point = Point("quarter", date(year, base.start.month, 1))
+                return Resolved("DATE", point.value, None, point, names_quarter=False)
             return self._point("DATE", Point("year", date(year, 1, 1)), "year")
         if not rel and not text.startswith("the"):
             return None
+        ended = ENDED.match(after)
+        if ended and unit == "quarter" and self.dct is not None:
+            # "the quarter ended Sept. 30": the quarter that day closes
+            day = day_near(self.dct, month_of(ended.group(1)), int(ended.group(2)), "past")
+            if day is not None:
+                return self._point("DATE", truncate(day, "quarter"), "quarter")
         return self._point("DATE", self._recent_quarter(), "quarter")
 
     def _quarter_shift(self, base: Point, years: int) -> Resolved:
@@ -415,10 +422,10 @@ class Resolver:
             return self._part_rel(rel, unit)
         if unit == "season":
             return None
-        if rel in ("the past", "the last") and not mod:
-            return Resolved("DURATION", duration_value(1, unit))
         if rel == "the" and not mod and unit not in ("year", "week", "month", "weekend"):
             return None
+        if rel == "the" and not mod and re.match(r"\s*(?:ended|ending)\b", after):
+            return Resolved("DURATION", duration_value(1, unit))  # "the year ended March 31"
         anaphoric = rel in ("the previous", "the preceding", "the following", "that", "the same") or (
             rel == "the next" and unit == "day")
         if unit == "day":
@@ -436,8 +443,8 @@ class Resolver:
             sat = weekday_near(self.dct, 5, direction)
             return self._point("DATE", truncate(sat, "weekend"), "weekend")
         point = truncate(base_date, gran)
-        offset = {"last": -1, "next": 1, "the coming": 1, "the next": 1, "the previous": -1, "the preceding": -1,
-                  "the following": 1}.get(rel, 0)
+        offset = {"last": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1, "the next": 1,
+                  "the previous": -1, "the preceding": -1, "the following": 1}.get(rel, 0)
         step = "week" if unit == "weekend" else unit
         point = shift(point, step, offset)
         return self._point("DATE", point, gran)
@@ -589,6 +596,8 @@ class Resolver:
         return Resolved("DURATION", duration_value(n, unit))
 
     def _vaguedur(self, f, tense, text, after):
+        if f.get("ahead"):
+            return Resolved("DURATION", duration_value(None, unit_of(f["ahead"].split()[1])))
         unit = unit_of(f["unit"])
         pre = (f.get("pre") or "").lower()
         q = (f.get("q") or "").lower()

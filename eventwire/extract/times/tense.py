@@ -35,7 +35,10 @@ def verb_tense(verb: Token) -> str | None:
     if verb.lower_ in FUTURE_AUX:
         return "future"
     if words & MODAL:
-        return "past" if words & {"have", "'ve"} else "future"
+        if words & {"have", "'ve"}:
+            return "past"
+        # "could", "might" are as often the past of "can", "may" as a guess about what lies ahead
+        return None if words & {"could", "might"} else "future"
     tags = {a.tag_ for a in auxes}
     if "VBD" in tags or verb.tag_ == "VBD":
         return "past"
