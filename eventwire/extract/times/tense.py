@@ -83,8 +83,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling", "the Oct. 23 slaying": a noun's modifier, no clause of its own
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in ("until", "till", "til", "through"):
-        return "future"
+    if before in ("until", "till", "til", "through", "payable", "effective", "due", "expires", "expiring"):
+        return "future"  # a deadline or a date something takes effect lies ahead of the clause's verb
     verb = governing_verb(token)
     if verb is not None and verb.lemma_ in FORWARD_VERBS and verb.i < span.start and \
             not any(c.lower_ in ("had", "'d") for c in verb.children):
