@@ -166,21 +166,21 @@ def entry_kind(names: list[str], comment: str, codes: list[tuple[str, str, str]]
     """person | org | title | country, from the entry's name, source comment and codes."""
     primary = clean_term(names[0]) or ""
     words = set(re.split(r"[ -]", primary))
-    if all(len(c) == 3 or c.startswith(("USR", "SUN", "YUG")) and len(c) <= 6 and c[3:] == "" for c, _, _ in codes):
+    if all(len(c) == 3 for c, _, _ in codes):
         return "country"
     if "countryinfo" in comment.lower() or "rulers" in comment.lower():
         return "person"
     if words & ORG_WORDS:
         return "org"
-    if words <= TITLE_WORDS | COUNTRY_WORDS or (words & TITLE_WORDS and words <= TITLE_WORDS | COUNTRY_WORDS):
+    if words & TITLE_WORDS and words <= TITLE_WORDS | COUNTRY_WORDS:
         return "title"
     if any(c.endswith("ELI") for c, _, _ in codes):
         return "person"
+    if all(c.startswith(("NGO", "IGO", "MNC", "IMG")) or "REB" in c for c, _, _ in codes):
+        return "org"
     tokens = primary.split()
     if 2 <= len(tokens) <= 4 and all(re.fullmatch(r"[a-z][a-z'.-]*", t) for t in tokens) and not words & TITLE_WORDS:
         return "person"
-    if len(tokens) == 1 and primary.isalpha() and len(primary) <= 5:
-        return "org"  # an acronym (NATO, HAMAS, ETA)
     return "org"
 
 
@@ -300,6 +300,10 @@ def display_name(term: str) -> str:
 def is_adjective(term: str, names: set[str]) -> bool:
     if term in names or " " in term and not term.endswith(("ian", "an", "ese", "ish", "i")):
         return False
+    suffix = re.search(r"(ian|ean|ese|ish|ic|ch|i)$", term)
+    if term.endswith("stan") or (not suffix and any(n.startswith(term[:5]) and abs(len(term) - len(n)) <= 2
+                                                    for n in names)):
+        return False  # "afganistan", "ukrane": a spelling of the name
     return bool(re.search(r"(ian|an|ese|ish|i|ic|ch|ean|iote|ene|ine|er)$", term))
 
 

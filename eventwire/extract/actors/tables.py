@@ -77,8 +77,13 @@ def sector_of(code: str | None) -> str | None:
 
 
 def country_of(code: str | None) -> str | None:
-    """The country part of a CAMEO actor code, None for non-state actors (``IGOWSTNAT``) and bare agents."""
-    if not code or len(code) < 3 or code[:3] in NON_STATE:
+    """The country part of a CAMEO actor code, None for non-state actors (``IGOWSTNAT``) and bare agents; a
+    company's country (``MNCUSA`` -> USA)."""
+    if not code or len(code) < 3:
+        return None
+    if code[:3] == "MNC" and len(code) >= 6:
+        return code[3:6]
+    if code[:3] in NON_STATE:
         return None
     head = code[:3]
     if head in PLOVER_SECTORS or head in SECTOR_ALIASES:
@@ -169,6 +174,8 @@ class Tables:
     titles: dict[tuple[str, ...], str]  # title tokens -> sector
     title_words: frozenset[str]
     seat_names: dict[str, str] = field(default_factory=dict)  # seat code -> display name
+    #: a person's surname (the last word of a full name) -> the dictionary's people of that name
+    surnames: dict[str, list[Entity]] = field(default_factory=dict)
 
     def country_name(self, code: str | None) -> str | None:
         country = self.countries.get(code or "")
@@ -234,7 +241,7 @@ def load() -> Tables:
                     add(term + "s", "demonym", code)
 
     entities: list[Entity] = []
-    by_name: dict[str, Entity] = {}
+    by_name: dict[str, Entity] = {}  # an entity's own name (folded) -> the entity
     for row in _rows(DATA / "entities.tsv"):
         name, kind, codes, roles, terms = (row + [""] * 5)[:5]
         entity = Entity(len(entities), name, kind)
@@ -247,8 +254,8 @@ def load() -> Tables:
             start, _, end = span.partition("-")
             entity.roles.append((title, _date(start), _date(end)))
         entities.append(entity)
+        by_name.setdefault(fold(name), entity)
         for term in filter(None, terms.split("|")):
-            by_name.setdefault(term, entity)
             if kind == "person" and " " not in term and len(term) <= 3:
                 continue  # "KIM", "LEE": too ambiguous on their own
             add(term, "entity", None, entity, exact=_exact(term) and kind != "person")
@@ -267,6 +274,29 @@ def load() -> Tables:
         for other in filter(None, others.split("|")):
             add(other, "entity", None, entity, exact=False)
 
+    for row in _rows(DATA / "curated" / "organizations.tsv"):
+        name, code, others = (row + [""] * 3)[:3]
+        entity = by_name.get(fold(name))
+        if entity is None or entity.kind != "org":
+            entity = Entity(len(entities), name, "org")
+            entities.append(entity)
+            by_name[fold(name)] = entity
+        entity.name = name
+        entity.curated = [(code, "", 0, OPEN_END)]
+        for term in [name] + [t for t in others.split("|") if t]:
+            add(term, "entity", None, entity, exact=_exact(term) and term.upper() == term)
+
+    surnames: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        if entity.kind != "person":
+            continue
+        seen_names = set()
+        for code_or_name in [entity.name]:
+            words = tokens_of(code_or_name)
+            if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) >= 4 and words[-1] not in seen_names:
+                seen_names.add(words[-1])
+                surnames[words[-1]].append(entity)
+
     seat_names = {}
     for term, code, display in _rows(DATA / "curated" / "seats.tsv"):
         add(term, "seat", code, exact=False)
@@ -280,10 +310,11 @@ def load() -> Tables:
         agents[tokens_of(term)] = code
     core: dict[tuple[str, ...], str] = {}
     for row in _rows(DATA / "curated" / "agents.tsv"):
-        term, code = row[0], (row[1] if len(row) > 1 else "")
-        core[tokens_of(term)] = code.strip()
-    agents.update(core)
+        term, code, use = (row + ["", ""])[:3]
+        agents[tokens_of(term)] = code.strip()
+        if use.strip() != "after":
+            core[tokens_of(term)] = code.strip()
     titles = {tokens_of(t): s for t, s in _rows(DATA / "curated" / "titles.tsv")}
     words = frozenset(w for t in titles for w in t if w.isalpha())
     return Tables(countries=countries, index=dict(index), agents=agents, core_agents=core, titles=titles,
-                  title_words=words, seat_names=seat_names)
+                  title_words=words, seat_names=seat_names, surnames=dict(surnames))
