@@ -308,6 +308,8 @@ class Namer:
             country = text.country or before.country
             org_code = text.org_code or before.org_code
             dict_code, dict_role = entity.at(self.when) if entity is not None else (None, None)
+            if dict_code is None and entity is not None and not (country or org_code):
+                country = entity.home()  # out of the dictionary's dates: still of its country
             code, sector = self._code(text, country, org_code, dict_code)
             country = country or country_of(code)
             if code is None and text.role and context is not None:
