@@ -15,12 +15,15 @@ from .speakers import Speakers
 
 __all__ = ["extract"]
 
+DEBUG = False
+
 
 def extract(ctx: Context) -> list[Quote]:
     doc = ctx.doc
     found = reported.find(doc)
     segments = find_segments(doc.text)
     found += direct.attach(doc, segments, found)
+    found = [f for f in found if not _inside_quotation(doc, f, segments) and _asserted(doc, f)]
     found = _dedupe(found)
     speakers = Speakers(ctx)
     quotes: list[Quote] = []
@@ -34,6 +37,8 @@ def extract(ctx: Context) -> list[Quote]:
             cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span, text=doc.text[start:end], span=(start, end),
             kind=_kind(doc.text, item),
         ))
+        if DEBUG:
+            quotes[-1].origin = f"{item.origin}:{item.frame}:{doc[item.cue[0]].tag_}"  # type: ignore[attr-defined]
     return quotes
 
 
@@ -46,6 +51,18 @@ def _kind(text: str, item: Found) -> str:
         outside = outside.replace(text[s:e], "")
     rest = outside.strip(" \t\n\"'\u201c\u201d\u2018\u2019,.:;?!-\u2014")
     return "direct" if len(rest) <= max(3, quoted // 20) else "mixed"
+
+
+def _asserted(doc, item: Found) -> bool:
+    """Not a bare infinitive or modal form ("to support", "would say", "declined to say"): those report what was not
+    (yet) said, unless the content is a quotation."""
+    return item.origin != "verb" or doc[item.cue[0]].tag_ != "VB" or bool(item.segments)
+
+
+def _inside_quotation(doc, item: Found, segments) -> bool:
+    """An attribution the quoted speaker makes ("I think ...") inside a quotation belongs to the quotation."""
+    at = doc[item.cue[0]].idx
+    return any(s.span[0] < at < s.span[1] for s in segments if s.style == "double")
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

@@ -161,14 +161,19 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
 
 def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:
     """The attribution whose content overlaps the segment and whose cue lies outside it."""
-    best, best_overlap = None, 0
+    best, best_key = None, None
     s, e = segment.span
     for f in found:
         if any(s <= doc[i].idx < e for i in f.cue):
             continue
         overlap = min(f.content[1], e) - max(f.content[0], s)
-        if overlap > best_overlap:
-            best, best_overlap = f, overlap
+        if overlap <= 0:
+            continue
+        # the attribution whose content starts nearest the quotation's start, then the nearest cue
+        key = (abs(f.content[0] - segment.inner[0]) > 3 and f.content[0] > s, abs(f.content[0] - s),
+               abs(doc[f.cue[0]].idx - s))
+        if best_key is None or key < best_key:
+            best, best_key = f, key
     return best
 
 
