@@ -8,6 +8,8 @@ of its own that follows an attributed one in the same or the next paragraph cont
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from . import lexicon
@@ -16,6 +18,8 @@ from .marks import Segment
 from .reported import phrase, subject_of
 
 _FINAL = {".", "?", "!", ";"}
+_SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")
 _CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue"}
 #: the fewest words a quotation needs to stand as a quote without a cue of its own (else a scare quote or title)
 MIN_WORDS_ALONE = 4
@@ -147,7 +151,7 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
                     owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
                     new.append(owner)
                     by_cue[cue.i] = owner
-        if owner is None and previous is not None and words >= 2 and _continues(doc.text, previous, segment):
+        if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
             owner = previous[0]
         if owner is None:
             if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
@@ -177,15 +181,25 @@ def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:
     return best
 
 
-def _continues(text: str, previous: tuple[Found, Segment], segment: Segment) -> bool:
-    """A segment without a cue continues the previous attribution when only its cue, or a paragraph break, lies
-    between them."""
+def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> bool:
+    """A segment without a cue continues the previous attribution when only a paragraph break, or the sentence that
+    holds the attribution's own cue ("he said, adding ..."), lies between them."""
     found, before = previous
-    gap = text[max(found.content[1], before.span[1]):segment.span[0]]
-    if gap.count("\n\n") > 1 or gap.count("\n") > 2:
+    text = doc.text
+    start = max(found.content[1], before.span[1])
+    gap = text[start:segment.span[0]]
+    if not gap.strip():
+        return gap.count("\n") <= 2
+    frame = gap.rstrip()
+    if gap[len(frame):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
         return False
-    # the gap holds at most the attribution's own frame ("he said.") and white space
-    return len(gap.strip()) <= 80 and not any(mark in gap for mark in "\u201c\u201d\"")
+    if any(mark in frame for mark in "\u201c\u201d\""):
+        return False
+    cue_at = doc[found.cue[0]].idx
+    if not start <= cue_at < segment.span[0]:
+        return False
+    # one sentence: the frame of the cue, ended by its full stop
+    return not any(not _ABBREVIATION.search(frame[:m.start() + 1]) for m in _SENTENCE_END.finditer(frame))
 
 
 def _sentence_like(text: str, segment: Segment) -> bool:

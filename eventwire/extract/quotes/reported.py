@@ -15,9 +15,13 @@ _CLAUSE = ("ccomp",)
 _SKIP_DEPS = ("amod", "compound", "acomp")
 
 
-def envelope(tokens: list[Token]) -> tuple[int, int] | None:
-    """The character span from the first to the last token, punctuation trimmed at both ends (quote marks kept)."""
+def envelope(tokens: list[Token], anchor: Token | None = None) -> tuple[int, int] | None:
+    """The character span from the first to the last token, punctuation trimmed at both ends (quote marks kept);
+    with an ``anchor`` (the cue), only the tokens of its paragraph (a parse that crosses a paragraph is wrong)."""
     tokens = sorted(tokens, key=lambda t: t.i)
+    if anchor is not None and tokens:
+        lo, hi = paragraph(anchor)
+        tokens = [t for t in tokens if lo <= t.idx < hi]
     while tokens and _edge_punct(tokens[0], first=True):
         tokens = tokens[1:]
     while tokens and _edge_punct(tokens[-1], first=False):
@@ -25,6 +29,14 @@ def envelope(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def paragraph(token: Token) -> tuple[int, int]:
+    """The character span of the paragraph (line) holding ``token``."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    return start, end if end >= 0 else len(text)
 
 
 def _edge_punct(token: Token, first: bool) -> bool:
@@ -135,7 +147,7 @@ def from_verbs(doc: Doc) -> list[Found]:
                     break
         if not content:
             continue
-        span = envelope(content)
+        span = envelope(content, token)
         if span is None:
             continue
         found.append(Found(_cue_tokens(token), span, subject_of(token), "verb", frame=frame))
@@ -165,7 +177,7 @@ def according_to(doc: Doc) -> list[Found]:
         # the content is the side of the sentence the phrase does not take: after it when it opens the sentence
         if token.i - sentence.start <= 2:
             clause = [t for t in clause if t.i > phrase_end]
-        span = envelope(clause)
+        span = envelope(clause, token)
         if span is None:
             continue
         found.append(Found([token.i, nxt.i], span, source, "according", frame="according"))
@@ -184,7 +196,7 @@ def from_nouns(doc: Doc) -> list[Found]:
                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
         if not clauses:
             continue
-        span = envelope([t for c in clauses for t in subtree(c)])
+        span = envelope([t for c in clauses for t in subtree(c)], token)
         if span is None:
             continue
         source = None
@@ -210,7 +222,7 @@ def from_adjectives(doc: Doc) -> list[Found]:
         clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
         if not clauses:
             continue
-        span = envelope([t for c in clauses for t in subtree(c)])
+        span = envelope([t for c in clauses for t in subtree(c)], token)
         if span is None:
             continue
         found.append(Found([token.i], span, subject_of(token.head), "adjective", frame="adjective"))
