@@ -188,7 +188,7 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
     text = doc.text
     start = max(found.content[1], before.span[1])
     gap = text[start:segment.span[0]]
-    if not gap.strip():
+    if not any(c.isalnum() for c in gap):
         return gap.count("\n") <= 2
     frame = gap.rstrip()
     if gap[len(frame):].count("\n") > 2 or "\n" in frame or len(frame) > 250:

@@ -115,7 +115,8 @@ def find_segments(text: str) -> list[Segment]:
                         open_single = None
                 continue
             if mark in _OPEN_DOUBLE:
-                role = "open"
+                # an opening mark typed where a closing one belongs ("It's unusual,“ said ...")
+                role = "close" if open_double is not None and _role(text, at, mark) == "close" else "open"
             elif mark in _CLOSE_DOUBLE:
                 role = "close"
             else:

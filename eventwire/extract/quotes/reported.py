@@ -136,7 +136,9 @@ def from_verbs(doc: Doc) -> list[Found]:
             complements = [c for c in token.children if c.dep_ == "oprd"]
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
-                content = [t for c in objects + complements for t in subtree(c)]
+                # what the object is called or blamed for belongs to the content ("described it as ...")
+                extra = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
+                content = [t for c in objects + complements + extra for t in subtree(c)]
                 frame = "dobj"
         if not content and preps:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
