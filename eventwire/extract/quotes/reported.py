@@ -107,6 +107,14 @@ def _is_cue_verb(token: Token) -> bool:
     return not (token.tag_ == "VBN" and token.dep_ == "acl")
 
 
+def _predicate(token: Token) -> bool:
+    """A verb that makes a claim of its own: finite, or a participle with its auxiliary ("is attacking", "has
+    criticized"), not a participle modifying something ("ads attacking Cruz", "a plan backed by ...")."""
+    if token.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "nsubj") for c in token.children)
+
+
 def from_verbs(doc: Doc) -> list[Found]:
     found: list[Found] = []
     for token in doc:
@@ -131,7 +139,7 @@ def from_verbs(doc: Doc) -> list[Found]:
                 objects = [c for c in token.children if c.dep_ == "dobj"]
                 content = [t for c in objects + infinitives for t in subtree(c)]
                 frame = "xcomp"
-        if not content and (stance or lemma == "say"):
+        if not content and (stance or lemma == "say") and _predicate(token):
             objects = [c for c in token.children if c.dep_ == "dobj"]
             complements = [c for c in token.children if c.dep_ == "oprd"]
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
@@ -147,6 +155,11 @@ def from_verbs(doc: Doc) -> list[Found]:
                     content = [t for c in objects for t in subtree(c)]
                     frame = "prep"
                     break
+        if not content and (speech or cognition) and token.dep_ == "parataxis":
+            # an inserted or trailing cue: "The plan, a source said, is ..." / "It is over, he said."
+            own = {t.i for t in token.subtree}
+            content = [t for t in token.head.subtree if t.i not in own]
+            frame = "parataxis"
         if not content:
             continue
         span = envelope(content, token)
