@@ -254,4 +254,5 @@ def build(path: Path, min_population: int = 500) -> Path:
 
 def country_table() -> dict[str, tuple[float, float, list[str]]]:
     """ISO alpha-2 -> (lat, lon, demonyms) from countries.tsv."""
-    return {row[0]: (float(row[1]), float(row[2]), [d for d in row[3].split("|") if d]) for row in _tsv("countries.tsv")}
+    return {row[0]: (float(row[1]), float(row[2]), [d for d in row[3].split("|") if d])
+            for row in _tsv("countries.tsv")}
