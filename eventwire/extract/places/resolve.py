@@ -98,7 +98,7 @@ class Resolver:
 
     def _context(self, e: Entry, anchors: list[Entry]) -> float:
         share = self.focus.get(e.country or "", 0.0)
-        score = 4.0 * share + (1.0 if share > 0 else 0.0)
+        score = 3.0 * share + (0.5 if share > 0 else 0.0)
         if anchors and e.feature != "PCLI":
             near = min(haversine_km(e.lat, e.lon, a.lat, a.lon) for a in anchors)
             score += 2.5 if near < 150 else 1.5 if near < 400 else 0.0
@@ -129,7 +129,7 @@ class Resolver:
         return results
 
     def _best(self, m: Mention, text: str, anchors: list[Entry]) -> Resolution | None:
-        cands = [c for c in m.candidates if c.kind != CODE] or []
+        cands = [c for c in m.candidates if c.kind != CODE] or list(m.candidates)
         if m.qualifier is not None and m.qualifier.candidates:
             pairs = [(c, q) for c in cands for q in m.qualifier.candidates if _contains(q.entry, c.entry)]
             if pairs:
@@ -143,7 +143,18 @@ class Resolver:
             here, there = self.gaz.continent(by_prior.entry.country), self.gaz.continent(scored.entry.country)
             if here and there and here != there and self.focus.get(scored.entry.country or "", 0.0) == 0.0:
                 scored = by_prior  # proximity alone never moves a place to another continent
-        return Resolution(scored.entry, score=prior(scored, m.key, text) + self._context(scored.entry, anchors))
+        entry = _city_over_admin(scored.entry, cands)
+        return Resolution(entry, score=prior(scored, m.key, text) + self._context(scored.entry, anchors))
+
+
+def _city_over_admin(entry: Entry, cands: list[Candidate]) -> Entry:
+    """A region named after its main town ("Kyiv", "Tunis", "Abidjan") is meant as the town."""
+    if not entry.is_admin:
+        return entry
+    towns = [c.entry for c in cands if c.entry.precision == "city" and c.kind == 0 and c.entry.country == entry.country
+             and c.entry.population >= 0.1 * entry.population
+             and haversine_km(c.entry.lat, c.entry.lon, entry.lat, entry.lon) < 60]
+    return max(towns, key=lambda e: e.population) if towns else entry
 
 
 def resolve_qualifiers(mentions: list[Mention], results: list[Resolution]) -> None:
