@@ -226,6 +226,17 @@ class Namer:
             spans.append((start, end, entity))
             for i in range(start, end):
                 taken[i] = True
+        for ent in doc.ents:  # a name the model calls an organisation but an apposition calls a minister
+            if ent.label_ not in ("ORG", "GPE", "NORP") or any(taken[k] for k in range(ent.start, ent.end)):
+                continue
+            if not 2 <= len(ent) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in ent):
+                continue
+            if any(k in self.match_at for k in range(ent.start, ent.end)):
+                continue
+            if self.apposition(ent).role:
+                spans.append((ent.start, ent.end, None))
+                for k in range(ent.start, ent.end):
+                    taken[k] = True
         for i, match in sorted(self.match_at.items()):
             if match.start != i or taken[i]:
                 continue
