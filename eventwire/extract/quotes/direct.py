@@ -93,6 +93,9 @@ def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | Non
         return None
     words = [t for t in frame if not t.is_punct]
     for token in reversed(words[-8:]):
+        between = [t for t in frame if t.i > token.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            break
         if token.lower_ == "according":
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             objects = [c for c in (nxt.children if nxt is not None else []) if c.dep_ == "pobj"]
@@ -137,13 +140,15 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         inner = segment.inner
         words = segment.words(doc.text)
         owner = _owner(doc, segment, found + new)
-        if owner is None:
+        if owner is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)):
+            # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
+            # stands next to it ("affirms Ukraine's "irreversible path"")
             hit = cue_after(after_frame(doc, segment, inside))
             where = "quote-after"
             if hit is None:
                 hit = cue_before(before_frame(doc, segment, inside))
                 where = "quote-before"
-            if hit is not None and words >= 2:
+            if hit is not None:
                 cue, source = hit
                 owner = by_cue.get(cue.i)
                 if owner is None:
@@ -203,5 +208,6 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
 
 
 def _sentence_like(text: str, segment: Segment) -> bool:
+    """Reads as a sentence or a clause: ends with its own punctuation inside the marks ("It's over," / "Why?")."""
     inner = text[segment.inner[0]:segment.inner[1]].rstrip()
-    return inner[-1:] in ".?!," or segment.words(text) >= 8
+    return (inner[-1:] in ".?!," and segment.words(text) >= 2) or segment.words(text) >= 8
