@@ -21,7 +21,7 @@ DEBUG = False
 def extract(ctx: Context) -> list[Quote]:
     doc = ctx.doc
     found = reported.find(doc)
-    segments = find_segments(doc.text)
+    segments = direct.repair(doc, find_segments(doc.text))
     found += direct.attach(doc, segments, found)
     found = [f for f in found if not _inside_quotation(doc, f, segments) and _asserted(doc, f)]
     found = _dedupe(found)
@@ -43,14 +43,15 @@ def extract(ctx: Context) -> list[Quote]:
 
 
 def _kind(text: str, item: Found) -> str:
+    """direct: the content is quotation (the frames between the pieces of an interrupted one aside); mixed: it holds
+    a quotation; indirect: none."""
     if not item.segments:
         return "indirect"
-    quoted = sum(e - s for s, e in item.segments)
-    outside = text[item.content[0]:item.content[1]]
-    for s, e in item.segments:
-        outside = outside.replace(text[s:e], "")
+    first = min(s for s, _ in item.segments)
+    last = max(e for _, e in item.segments)
+    outside = text[item.content[0]:first] + text[last:item.content[1]]
     rest = outside.strip(" \t\n\"'\u201c\u201d\u2018\u2019,.:;?!-\u2014")
-    return "direct" if len(rest) <= max(3, quoted // 20) else "mixed"
+    return "direct" if len(rest) <= 3 else "mixed"
 
 
 def _asserted(doc, item: Found) -> bool:

@@ -88,7 +88,7 @@ def cue_after(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None
 
 
 def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
-    """``Smith said: "..."`` / ``he told reporters, "..."`` / ``according to Smith, "..."`` / ``As he put it, "..."``."""
+    """``Smith said: "..."``, ``he told reporters, "..."``, ``according to Smith, "..."``, ``as he put it, "..."``."""
     if not frame:
         return None
     words = [t for t in frame if not t.is_punct]
@@ -124,6 +124,34 @@ def _speaker_near(cue: Token, frame: list[Token]) -> tuple[int, int] | None:
     if following and following[0].i - cue.i <= 3:
         return phrase(following[0])
     return None
+
+
+def repair(doc: Doc, segments: list[Segment]) -> list[Segment]:
+    """A quotation whose closing mark is missing ends before the first "..., Smith said" inside it (the mark was
+    lost where the attribution begins); otherwise it keeps running to its paragraph's end."""
+    out = []
+    for segment in segments:
+        if segment.closed or len(segment.pieces) != 1:
+            out.append(segment)
+            continue
+        start, end = segment.pieces[0]
+        cut = None
+        for token in doc[_bisect(doc, start):]:
+            if token.idx >= end:
+                break
+            if (token.lemma_.lower() in lexicon.SPEECH and token.pos_ == "VERB" and token.i > 0
+                    and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
+                subject = min(c.left_edge.i for c in token.children if c.dep_ == "nsubj")
+                before = doc[subject - 1] if subject > 0 else None
+                if before is not None and before.text == "," and before.idx > start:
+                    cut = before.idx
+                    break
+        if cut is None:
+            out.append(segment)
+        else:
+            trimmed = (start, cut)
+            out.append(Segment((segment.span[0], cut), [trimmed], segment.style, closed=False))
+    return out
 
 
 def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]:
