@@ -71,7 +71,12 @@ def before_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
     out: list[Token] = []
     if end is None:
         return out
+    crossed = False
     for token in reversed(doc[max(end - 30, 0):end + 1]):
+        if "\n" in token.text and not out and not crossed and token.i > 0 and doc[token.i - 1].text == ":":
+            # "He said:" closing one paragraph introduces the quotation that fills the next
+            crossed = True
+            continue
         if "\n" in token.text or inside(token.idx) or token.text in _FINAL:
             break
         out.append(token)
