@@ -24,7 +24,7 @@ def extract(ctx: Context) -> list[Quote]:
     segments = direct.repair(doc, find_segments(doc.text))
     found += direct.attach(doc, segments, found)
     found = [f for f in found if not _inside_quotation(doc, f, segments) and _asserted(doc, f)]
-    found = _dedupe(found)
+    found = _outermost(doc, _dedupe(found))
     speakers = Speakers(ctx)
     quotes: list[Quote] = []
     for item in sorted(found, key=lambda f: (f.content[0], f.cue[0])):
@@ -64,6 +64,14 @@ def _inside_quotation(doc, item: Found, segments) -> bool:
     """An attribution the quoted speaker makes ("I think ...") inside a quotation belongs to the quotation."""
     at = doc[item.cue[0]].idx
     return any(s.span[0] < at < s.span[1] for s in segments if s.style == "double")
+
+
+def _outermost(doc, found: list[Found]) -> list[Found]:
+    """Attributions not reported inside another one's content: in "Smith said he believes taxes will rise" the
+    belief is part of what Smith said, not a second attribution of its own."""
+    cues = [doc[f.cue[0]].idx for f in found]
+    return [f for f, at in zip(found, cues, strict=True)
+            if not any(o is not f and o.content[0] <= at < o.content[1] for o in found)]
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
