@@ -92,8 +92,11 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             tok = doc[j]
             if _is_name_token(tok):
                 j += 1
-            elif (tok.lower_ in CONNECTORS or tok.text == "-") and j + 1 < n and _is_name_token(doc[j + 1]):
+            elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
+                  and _is_name_token(doc[j + 1])):
                 j += 2
+            elif tok.lower_ == "of" and j + 2 < n and doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2]):
+                j += 3  # Democratic Republic of the Congo
             elif (tok.text == "-" and j + 3 < n and doc[j + 1].lower_ in CONNECTORS and doc[j + 2].text == "-"
                   and _is_name_token(doc[j + 3])):
                 j += 4

@@ -141,7 +141,8 @@ class Resolver:
         scored = max(cands, key=lambda c: prior(c, m.key, text) + self._context(c.entry, anchors))
         if scored is not by_prior:
             here, there = self.gaz.continent(by_prior.entry.country), self.gaz.continent(scored.entry.country)
-            if here and there and here != there and self.focus.get(scored.entry.country or "", 0.0) == 0.0:
+            backed = self.focus.get(scored.entry.country or "", 0.0) > self.focus.get(by_prior.entry.country or "", 0.0)
+            if here and there and here != there and not backed:
                 scored = by_prior  # proximity alone never moves a place to another continent
         entry = _city_over_admin(scored.entry, cands)
         return Resolution(entry, score=prior(scored, m.key, text) + self._context(scored.entry, anchors))
@@ -151,9 +152,10 @@ def _city_over_admin(entry: Entry, cands: list[Candidate]) -> Entry:
     """A region named after its main town ("Kyiv", "Tunis", "Abidjan") is meant as the town."""
     if not entry.is_admin:
         return entry
-    towns = [c.entry for c in cands if c.entry.precision == "city" and c.kind == 0 and c.entry.country == entry.country
-             and c.entry.population >= 0.1 * entry.population
-             and haversine_km(c.entry.lat, c.entry.lon, entry.lat, entry.lon) < 60]
+    towns = [c.entry for c in cands if c.entry.precision == "city" and c.entry.country == entry.country
+             and ((c.kind == 0 and c.entry.population >= 0.1 * entry.population
+                   and haversine_km(c.entry.lat, c.entry.lon, entry.lat, entry.lon) < 60)
+                  or c.entry.population >= 0.25 * entry.population)]
     return max(towns, key=lambda e: e.population) if towns else entry
 
 
