@@ -111,7 +111,7 @@ class Resolver:
             anchors_all = [] if rounds == 0 else [r.entry for r in results if r.entry is not None
                                                    and r.entry.feature not in ("PCLI", "CONT")]
             for index, m in enumerate(self.mentions):
-                if m.source == "facility" or not m.candidates:
+                if not m.candidates:
                     continue
                 group = (m.key, m.qualifier.key if m.qualifier else None)
                 if group[1] is None and m.key in chosen:
@@ -180,7 +180,11 @@ def shift(entry: Entry, direction: tuple[int, int], area_km2: float) -> tuple[fl
         return entry.lat, entry.lon
     if entry.feature == "PCLI" and area_km2 > 0:
         km = min(0.5 * math.sqrt(area_km2 / math.pi), 150.0)
-    elif entry.feature in ("ADM1", "RGN", "CONT"):
+    elif entry.feature == "CONT":
+        km = 1000.0
+    elif entry.feature in ("RGN", "SEA", "OCN", "GULF", "PEN", "DSRT"):
+        km = 300.0
+    elif entry.feature == "ADM1":
         km = 60.0
     else:
         km = 5.0
