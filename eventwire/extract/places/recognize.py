@@ -341,8 +341,12 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
                     nxt = Mention(k + 1, end, k + 1, key, codes)
                     extra.append(nxt)
                     break
-        if nxt is not None and any(c.entry.is_country or c.entry.is_admin for c in nxt.candidates):
-            m.qualifier = nxt
+        if nxt is None or not any(c.entry.is_country or c.entry.is_admin for c in nxt.candidates):
+            continue
+        named = [c for c in m.candidates if c.kind != CODE]
+        if named and max(named, key=lambda c: c.entry.population).entry.feature in ("PCLI", "ADM1", "CONT"):
+            continue  # a list of countries or states ("Maine, Vermont and ..."), not a town and its state
+        m.qualifier = nxt
     mentions.extend(extra)
     mentions.sort(key=lambda x: x.start)
 

@@ -60,13 +60,16 @@ def prior(c: Candidate, key: str, text: str) -> float:
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
-    if outer.country != inner.country or outer.id == inner.id:
+    """Whether ``outer`` (a country or administrative unit) contains ``inner`` (a town or smaller unit)."""
+    if outer.country != inner.country or outer.id == inner.id or inner.feature in ("PCLI", "ADM1"):
         return False
     if outer.feature == "PCLI":
         return True
     if outer.feature == "ADM1":
-        return inner.admin1 == outer.admin1 and inner.feature != "PCLI"
-    return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < 120 and inner.feature not in ("PCLI", "ADM1")
+        return inner.admin1 == outer.admin1
+    if outer.feature == "ADM2":
+        return inner.precision == "city" and haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < 120
+    return False
 
 
 class Resolver:
