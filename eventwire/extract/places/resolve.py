@@ -107,6 +107,10 @@ class Resolver:
             score += 2.5 if near < 150 else 1.5 if near < 400 else 0.0
         return score
 
+    @staticmethod
+    def _near(e: Entry, anchors: list[Entry], km: float) -> bool:
+        return any(haversine_km(e.lat, e.lon, a.lat, a.lon) < km for a in anchors)
+
     def resolve(self) -> list[Resolution]:
         results: list[Resolution] = [Resolution(None) for _ in self.mentions]
         for rounds in range(2):
@@ -142,6 +146,9 @@ class Resolver:
             return None
         by_prior = max(cands, key=lambda c: prior(c, m.key, text))
         scored = max(cands, key=lambda c: prior(c, m.key, text) + self._context(c.entry, anchors))
+        if (scored is not by_prior and by_prior.entry.population >= 10 * max(scored.entry.population, 1)
+                and by_prior.entry.population >= 100_000 and not self._near(scored.entry, anchors, 150)):
+            scored = by_prior  # a famous place is not traded for a village on the article's country alone
         if scored is not by_prior:
             here, there = self.gaz.continent(by_prior.entry.country), self.gaz.continent(scored.entry.country)
             backed = self.focus.get(scored.entry.country or "", 0.0) > self.focus.get(by_prior.entry.country or "", 0.0)
