@@ -50,8 +50,10 @@ def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Reso
             nearby.append((ctx.sentence_index(ctx.doc[m.start].idx), r))
     main_town = first[towns.most_common(1)[0][0]] if towns else None
     for i, m in enumerate(mentions):
-        if m.source != "facility" or results[i].lat is not None:
+        if results[i].lat is not None or m.candidates:
             continue
+        if m.source != "facility" and m.facility_of is None:
+            continue  # an unknown name is placed only by the place that contains it
         if m.facility_of is not None:
             where = by_token.get(m.facility_of)
         else:
@@ -68,7 +70,7 @@ def _place(ctx: Context, n: int, m: Mention, r: Resolution, gaz) -> Place:
     span = doc[m.start:m.end]
     place = Place(id=f"p{n}", text=span.text, span=(span.start_char, span.end_char))
     if r.entry is None or m.source == "facility":
-        if r.lat is not None:  # a facility placed at the town it is in
+        if r.lat is not None:  # a facility or unknown name placed at the town it is in
             place.name, place.lat, place.lon, place.precision = doc[m.name_start:m.end].text, r.lat, r.lon, r.precision
         return place
     e = r.entry

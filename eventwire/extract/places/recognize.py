@@ -219,7 +219,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _qualifiers(doc, mentions, found, gaz)
     _directions(doc, mentions)
     for m in mentions:
-        if m.source == "facility" and not m.candidates:
+        if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
     return mentions
 
@@ -289,6 +289,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
         if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
                                 or (tok.is_stop and not tok.text.isupper())):
             return False  # "No", "Will"
+        if any(ch.isupper() for ch in tok.text[1:]) and not tok.text.isupper() and "-" not in tok.text:
+            return False  # "MoD", "iPhone"
         if tok.text.isupper() and len(tok.text) <= 5 and not any(c.entry.is_country or c.entry.id < 0
                                                                   for c in cands):
             return False  # acronyms ("NATO") are organisations unless they name a country ("US", "EU")

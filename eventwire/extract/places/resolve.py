@@ -105,6 +105,8 @@ class Resolver:
         if anchors and e.feature != "PCLI":
             near = min(haversine_km(e.lat, e.lon, a.lat, a.lon) for a in anchors)
             score += 2.5 if near < 150 else 1.5 if near < 400 else 0.0
+            if any(a.country == e.country for a in anchors):
+                score += 1.0
         return score
 
     @staticmethod
@@ -136,7 +138,9 @@ class Resolver:
         return results
 
     def _best(self, m: Mention, text: str, anchors: list[Entry]) -> Resolution | None:
-        cands = [c for c in m.candidates if c.kind != CODE] or list(m.candidates)
+        codes = [c for c in m.candidates if c.kind == CODE]
+        abbreviation = text.endswith(".") or (text.isupper() and len(text) <= 3)
+        cands = (codes if codes and abbreviation else [c for c in m.candidates if c.kind != CODE]) or codes
         if m.qualifier is not None and m.qualifier.candidates:
             pairs = [(c, q) for c in cands for q in m.qualifier.candidates if _contains(q.entry, c.entry)]
             if pairs:
