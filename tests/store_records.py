@@ -57,7 +57,7 @@ def make_doc(text: str, *, doc_id: str = "doc", url: str | None = None, title: s
     sentences = _sentences(text)
     actors: dict[str, Actor] = {}
     for name, (kind, country, sector, code) in ACTORS.items():
-        spans = [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+        spans = [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I)]
         if spans:
             actors[name] = Actor(f"a{len(actors) + 1}", name, kind, country, sector, None, code, spans)
     places: dict[str, Place] = {}
