@@ -75,6 +75,10 @@ def is_place_use(tok: Token, start: int | None = None) -> bool:
     if prep is not None and prep.lower_ in LOCATIVE_PREPS:
         return True
     first = tok.i if start is None else start
+    doc = tok.doc
+    if (first == tok.sent.start or doc[first - 1].is_space) and tok.i + 1 < len(doc) and \
+            doc[tok.i + 1].text in (":", "-", "\u2014", "\u2013", "("):
+        return True  # a dateline: "NEW DELHI: ...", "Kiev (Reuters) -"
     if any(child.lower_ in REGION_WORDS and child.dep_ in ("amod", "compound") and child.i < first
            for child in tok.children):
         return True
