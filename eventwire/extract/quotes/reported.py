@@ -112,6 +112,8 @@ def _predicate(token: Token) -> bool:
     criticized"), not a participle modifying something ("ads attacking Cruz", "a plan backed by ...")."""
     if token.tag_ in ("VBD", "VBZ", "VBP"):
         return True
+    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("advcl", "conj", "xcomp", "ROOT", "ccomp", "pcomp"):
+        return True  # "..., calling the plan a disaster", "has praised and defended it"
     return any(c.dep_ in ("aux", "nsubj") for c in token.children)
 
 
