@@ -52,6 +52,9 @@ allegation accusation charge fear hope concern notion idea insistence admission 
 assurance conviction opinion contention suspicion expectation demand plea report testimony tweet
 """.split())
 
+#: verbs of regarding: an object and its "as" phrase (``sees Clinton as the most electable``)
+REGARDING = frozenset("see view regard consider treat portray cast paint depict frame".split())
+
 #: adjectives with a clause (``is confident that ...``)
 ADJECTIVES = frozenset("""
 confident optimistic pessimistic certain convinced aware unaware worried concerned afraid hopeful skeptical

@@ -152,6 +152,12 @@ def from_verbs(doc: Doc) -> list[Found]:
                 extra = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
                 content = [t for c in objects + complements + extra for t in subtree(c)]
                 frame = "dobj"
+        if not content and lemma in lexicon.REGARDING and _predicate(token):
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            as_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if objects and as_phrases:
+                content = [t for c in objects + as_phrases for t in subtree(c)]
+                frame = "regard"
         if not content and preps:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
                 objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
