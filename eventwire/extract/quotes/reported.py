@@ -114,7 +114,7 @@ def _predicate(token: Token) -> bool:
     criticized"), not a participle modifying something ("ads attacking Cruz", "a plan backed by ...")."""
     if token.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("advcl", "conj", "xcomp", "ROOT", "ccomp", "pcomp"):
+    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("advcl", "conj", "xcomp", "ROOT", "ccomp"):
         return True  # "..., calling the plan a disaster", "has praised and defended it"
     return any(c.dep_ in ("aux", "nsubj") for c in token.children)
 
@@ -146,6 +146,10 @@ def from_verbs(doc: Doc) -> list[Found]:
         if not content and (stance or lemma == "say") and _predicate(token):
             objects = [c for c in token.children if c.dep_ == "dobj"]
             complements = [c for c in token.children if c.dep_ == "oprd"]
+            naming = lemma in lexicon.NAMING
+            as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+            if objects and naming and not (complements or as_phrase):
+                objects = []  # "called a meeting" names nothing
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
                 # what the object is called or blamed for belongs to the content ("described it as ...")
