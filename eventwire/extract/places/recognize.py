@@ -61,6 +61,10 @@ FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard",
                      "consulate", "hotel", "restaurant", "canal", "lagoon", "beach", "pier", "terminal", "base",
                      "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
                      "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
+#: nouns that frame a place name: "the town of X", "X village"
+PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
+                "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
+                "camp", "enclave", "area", "settlement", "commune"}
 MAX_TOKENS = 6
 #: a city this large is a place even without supporting context
 STRONG_POPULATION = 100_000
@@ -215,6 +219,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
+    # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
+    for start, end in _framed_names(doc, runs):
+        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
+            continue
+        ent = ents.at(start)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start > end - start:
+            continue
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
+        taken.update(range(start, end))
+
     mentions.sort(key=lambda m: m.start)
     _qualifiers(doc, mentions, found, gaz)
     _directions(doc, mentions)
@@ -264,6 +279,19 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
                 m.candidates, m.key = inner, _span_key(doc, a, b)
                 return m
     return m
+
+
+def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
+    out = []
+    for i, j in runs:
+        before = doc[i - 2:i] if i >= 2 else None
+        after = doc[j] if j < len(doc) else None
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_FRAMES:
+            out.append((i, j))
+        elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
+            out.append((i, j))
+    return out
 
 
 def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
