@@ -36,7 +36,7 @@ PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "are
 SPEECH = {"say", "tell", "announce", "state", "claim", "report", "add", "note", "insist", "warn", "declare", "deny",
           "confirm", "quote", "accuse", "urge", "call", "ask", "believe", "think", "according"}
 MAX_UP = 3
-MAX_DEPTH = 10
+MAX_DEPTH = 8
 
 
 def event_place(ctx: Context, trigger: Token) -> str | None:
@@ -72,6 +72,8 @@ def _own_place(node: Token, at_token: dict[int, Place]) -> Place | None:
                 return place
     for child in node.children:
         if child.dep_ in OBJECT_DEPS and child.i != node.i:
+            if child.dep_ == "nsubjpass" and not (child.i in at_token or child.lemma_.lower() in PLACE_NOUNS):
+                continue  # "A Boston Globe reporter was shot": the patient's modifiers are not the setting
             place = _search(child, at_token, top=True)
             if place is not None:
                 return place

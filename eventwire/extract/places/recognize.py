@@ -48,7 +48,9 @@ GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "o
            "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
            "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
            "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
-           "reading"}
+           "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
+           "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "christmas", "easter", "ramadan"}
@@ -194,6 +196,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     continue
                 key = _span_key(doc, a, b)
                 cands = [c for c in found.get(key, []) if c.kind != CODE]
+                if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
+                        and not _head_ok(doc, a, cands, ents)):
+                    continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
                 if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
                     match = Mention(a, b, a, key, found.get(key, []))
                     break
@@ -281,16 +286,29 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     return m
 
 
+def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
+    ent = ents.at(a)
+    if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
+        return True
+    return any(c.entry.feature in ("PCLI", "ADM1") for c in cands)
+
+
 def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
     out = []
     for i, j in runs:
+        if all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
+            continue
         before = doc[i - 2:i] if i >= 2 else None
         after = doc[j] if j < len(doc) else None
         if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_FRAMES:
             out.append((i, j))
         elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
             out.append((i, j))
+        elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
+              and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
+              and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
+            out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
     return out
 
 
