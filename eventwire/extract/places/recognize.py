@@ -190,7 +190,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 a += 1
                 continue
             for b in range(min(j, a + MAX_TOKENS), a, -1):
-                if doc[b - 1].text in ("-", ".") or doc[a].text == "-" or doc[b - 1].lower_ in CONNECTORS:
+                if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
+                        or doc[b - 1].lower_ in CONNECTORS):
                     continue
                 if any(k in taken for k in range(a, b)):
                     continue
@@ -290,7 +291,8 @@ def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
     ent = ents.at(a)
     if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
         return True
-    return any(c.entry.feature in ("PCLI", "ADM1") for c in cands)
+    return doc[a - 1].lower_ in DIRECTIONS or any(c.entry.feature in ("PCLI", "ADM1", "CONT") or c.entry.id < 0
+                                                  for c in cands)
 
 
 def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
