@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
-              "upon", "on", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
             "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
             "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
@@ -106,6 +106,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             tok = doc[j]
+            if tok.ent_type_ in NON_PLACE_LABELS and doc[i].ent_type_ not in NON_PLACE_LABELS:
+                break  # "Zzyzxqwa Sunday"
             if _is_name_token(tok):
                 j += 1
             elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
