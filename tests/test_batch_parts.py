@@ -11,9 +11,12 @@ import pytest
 from eventwire.batch.output import from_row, read_partition_file, to_row, write_partition
 from eventwire.batch.plan import Partition, plan
 from eventwire.batch.sources import read_jsonl_slice, read_partition
+from eventwire.batch.worker import extract_all
 from eventwire.cli import main
 from eventwire.config import Settings
-from eventwire.ingest import read_jsonl_text
+from eventwire.extract import STAGES, Stage
+from eventwire.ingest import article_from_text, read_jsonl_text
+from eventwire.pipeline import Pipeline
 from eventwire.records import Article, InputError
 
 PAGE = ("<html><head><title>Talks resume | Daily</title></head><body><nav>Home | World</nav><article>"
@@ -211,3 +214,22 @@ def test_jsonl_slice_reads_only_its_lines(tmp_path):
     write_jsonl(path, RECORDS)
     (p1, p2, p3) = plan([str(path)], 2)
     assert [i.id for i in read_jsonl_slice(p2.sources[0], p2.offset, p2.start, p2.stop)] == ["r3", "r4"]
+
+
+@pytest.mark.model
+def test_an_article_that_breaks_the_pipeline_becomes_an_error_record(nlp):
+    def fragile(ctx):
+        if "BREAK" in ctx.text:
+            raise RuntimeError("stage bug")
+        return []
+
+    stages = STAGES[:4] + (Stage("quotes", fragile, ("actors",), "quotes"),) + STAGES[5:]
+    pipeline = Pipeline(Settings(batch_size=4), stages=stages)
+    pipeline.strict = True  # a stage failure raises out of the pipeline, as an unexpected crash would
+    articles = [article_from_text(text, doc_id=f"t{n}") for n, text in
+                enumerate(["Troops crossed the border.", "BREAK here.", "Talks began in Geneva."])]
+    results = list(extract_all(pipeline, articles))
+    assert [r.id for r in results] == ["t0", "t1", "t2"]
+    assert isinstance(results[1], InputError) and results[1].code == "extract_failed"
+    assert "stage bug" in results[1].message
+    assert not isinstance(results[0], InputError) and not isinstance(results[2], InputError)
