@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..ingest import article_from_text
 from ..pipeline import Pipeline, Result, as_dict
 from ..records import Article, InputError
 from .output import partition_path, write_partition
 from .plan import Partition
 from .sources import read_partition
+
+WARM_UP = "The foreign minister said on Monday that talks with Russia would resume in Geneva next week."
 
 
 def _guarded(items: Iterable[Article | InputError], partition: Partition) -> Iterator[Article | InputError]:
@@ -72,7 +75,10 @@ class Extractor:
         self.output, self.fmt, self.settings = Path(output), fmt, settings
         started = time.perf_counter()
         self.pipeline = Pipeline(settings, published=published)
-        _ = self.pipeline.nlp
+        try:  # load the model and whatever the stages load lazily (the gazetteer) now, not in the first partition
+            self.pipeline.document(article_from_text(WARM_UP, doc_id="warm-up", published="2024-01-02"))
+        except Exception:  # a warm-up failure shows again, with its article, in a partition
+            pass
         self.load_s = time.perf_counter() - started
 
     def process(self, partition: Partition) -> dict[str, Any]:
