@@ -82,7 +82,9 @@ class BatchReport:
     stale: list[str] = field(default_factory=list)  # partition files in the folder that this job did not plan
     workers: int = 0
     ray_start_s: float = 0.0
-    run_s: float = 0.0
+    run_s: float = 0.0  # from Ray's start to the last partition
+    work_s: float = 0.0  # from the first partition's start to the last partition's end (workers busy)
+    cpu_s: float = 0.0  # CPU time the workers spent on partitions, all together
     worker_peak_mb: float = 0.0
     worker_load_s: float = 0.0
 
@@ -177,12 +179,17 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *, address:
         by_name = {p.name: p for p in pending}
         state = Progress(total=len(partitions), skipped=report.skipped)
         seen = set()
+        first_start = None
         for row in dataset.iter_rows():
+            now = time.perf_counter()
+            first_start = min(first_start or now, now - float(row["seconds"]))
+            report.work_s = now - first_start
             seen.add(row["name"])
             state.done += 1
             state.articles += int(row["articles"])
             state.errors += int(row["errors"])
             state.last = by_name.get(row["name"])
+            report.cpu_s += float(row["cpu_s"])
             report.worker_peak_mb = max(report.worker_peak_mb, float(row["peak_mb"]))
             report.worker_load_s = max(report.worker_load_s, float(row["load_s"]))
             if progress:

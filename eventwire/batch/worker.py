@@ -82,7 +82,7 @@ class Extractor:
         self.load_s = time.perf_counter() - started
 
     def process(self, partition: Partition) -> dict[str, Any]:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         out = {"name": partition.name, "articles": 0, "errors": 0, "skipped": False}
         if partition_path(self.output, partition.name, self.fmt).exists():  # a retried task that had finished
             out["skipped"] = True
@@ -93,6 +93,7 @@ class Extractor:
             out["articles"] = len(records)
             out["errors"] = sum(1 for r in records if "error" in r)
         out["seconds"] = time.perf_counter() - started
+        out["cpu_s"] = time.process_time() - cpu
         out["pid"] = os.getpid()
         out["load_s"] = self.load_s
         out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
