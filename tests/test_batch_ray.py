@@ -94,7 +94,7 @@ def test_records_equal_extract(first_run, inputs, tmp_path):
 
     assert [unnamed(r) for r in from_parquet] == [unnamed(r) for r in direct]
 
-    # WARC article records: the page reads as the same HTML file would
+    # WARC page records: the page reads as the same HTML file would
     from_warc = records[len(extracted) + len(rows):]
     assert [r.get("error", {}).get("code") for r in from_warc] == [None, None, "no_text"]
     page = tmp_path / "page.html"
@@ -121,3 +121,26 @@ def test_rerun_skips_written_partitions(first_run, inputs):
     assert list(read_output(out)) == before
     nothing = run_batch(paths, out, workers=2, partition_size=2)  # all there: Ray is not even asked
     assert (nothing.written, nothing.skipped, nothing.ray_start_s) == (0, report.partitions, 0.0)
+
+
+def test_load_puts_batch_output_in_the_store_as_ingest_does(first_run, inputs, tmp_path):
+    from eventwire.store import Store
+
+    paths, out, report = first_run
+    loaded, ingested = tmp_path / "loaded.duckdb", tmp_path / "ingested.duckdb"
+    assert main(["load", str(out), "--store", str(loaded), "-q"]) == 1  # the batch output holds error records
+    assert main(["ingest", paths[0], paths[2], "--store", str(ingested), "--no-fetch", "-q"]) == 1
+
+    def contents(path):
+        with Store(path, read_only=True) as store:
+            out = {"documents": store.sql("SELECT id, record_id, url, title, input, content_hash FROM documents "
+                                          "ORDER BY id")[1]}
+            for table in ("event_mentions", "events", "quotes", "actors"):
+                out[table] = store.sql(f"SELECT count(*) FROM {table}")[1]
+            return out
+
+    first = contents(loaded)
+    # the Parquet rows repeat JSONL records: the same documents, found unchanged
+    assert first == contents(ingested) and len(first["documents"]) > 0
+    assert main(["load", str(out), "--store", str(loaded), "--json"]) == 1
+    assert contents(loaded) == first  # loading again changes nothing

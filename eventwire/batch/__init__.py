@@ -4,12 +4,12 @@
     report = run_batch(["articles.jsonl", "crawl/"], "out/", workers=4)   # Parquet partitions under out/
     for record in read_output("out/"): ...                                # the contract's records
 
-Ray, pyarrow and warcio come with the ``batch`` extra (``pip install eventwire[batch]``); without it
-``run_batch`` raises ``MissingExtra`` naming that command. Reading output back needs only DuckDB.
+Ray comes with the ``batch`` extra (``pip install eventwire[batch]``); without it ``run_batch`` raises
+``MissingExtra`` naming that command. Reading output back needs only DuckDB.
 
     plan.py     inputs cut into deterministic partitions (names carry a digest of what they read)
     sources.py  reading one partition: JSONL lines, Parquet rows, WARC records, article files
-    warc.py     WARC/ARC archives as articles (warcio)
+    warc.py     WARC/ARC archives in slices, read as eventwire.ingest.warc reads them
     worker.py   the Ray actor holding one Pipeline
     output.py   the Parquet and JSONL layouts, atomic partition writes, reading back
     run.py      the driver: plan, skip what is written, run on Ray, report

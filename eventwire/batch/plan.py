@@ -17,18 +17,17 @@ from pathlib import Path
 from ..errors import UsageError
 from ..ingest.decode import looks_binary
 from ..ingest.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES
+from ..ingest.warc import is_warc
 
 #: bumped when the output of a partition would change for the same inputs (a new record layout)
 PLAN_VERSION = 1
 
 PARQUET_SUFFIXES = {".parquet", ".pq"}
-WARC_ENDINGS = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 def kind_of(path: Path) -> str:
     """How a file is read: ``jsonl``, ``parquet``, ``warc`` or ``file`` (one article, text or HTML)."""
-    name = path.name.lower()
-    if name.endswith(WARC_ENDINGS):
+    if is_warc(path):
         return "warc"
     if path.suffix.lower() in PARQUET_SUFFIXES:
         return "parquet"
@@ -40,7 +39,7 @@ def kind_of(path: Path) -> str:
 def _wanted(path: Path) -> bool:
     if path.name.startswith("."):
         return False
-    return path.suffix.lower() in KNOWN_SUFFIXES | PARQUET_SUFFIXES or path.name.lower().endswith(WARC_ENDINGS)
+    return path.suffix.lower() in KNOWN_SUFFIXES | PARQUET_SUFFIXES or is_warc(path)
 
 
 def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path]]:
@@ -78,7 +77,7 @@ class Source:
 class Partition:
     """A unit of work: ``kind`` says how its sources are read. For ``jsonl`` the slice is lines ``[start, stop)``
     (1-based line numbers, as ``path:line`` names them) starting at byte ``offset``; for ``parquet`` rows
-    ``[start, stop)`` (1-based, all when ``stop`` is negative); for ``warc`` ``count`` article records (to the end
+    ``[start, stop)`` (1-based, all when ``stop`` is negative); for ``warc`` ``count`` page records (to the end
     when negative) from byte ``offset``, numbered from ``start``; for ``files`` each source is one article file."""
 
     index: int
@@ -107,7 +106,7 @@ class Partition:
             return first if len(self.sources) == 1 else f"{first} and {len(self.sources) - 1} more files"
         if self.kind == "warc":
             end = "end" if self.count < 0 else self.start + self.count - 1
-            return f"{first} article records {self.start}-{end}"
+            return f"{first} page records {self.start}-{end}"
         unit = "lines" if self.kind == "jsonl" else "rows"
         return f"{first} {unit} {self.start}-{self.stop - 1 if self.stop > 0 else 'end'}"
 
@@ -160,7 +159,7 @@ def _whole_file_reading(path: Path) -> bool:
 
 def plan(paths: Iterable[str], partition_size: int) -> list[Partition]:
     """The partitions for ``paths``, in input order."""
-    from .warc import article_offsets
+    from .warc import page_offsets
 
     if partition_size < 1:
         raise UsageError("--partition-size must be at least 1")
@@ -194,7 +193,7 @@ def plan(paths: Iterable[str], partition_size: int) -> list[Partition]:
                 out.append(Partition(len(out), "parquet", [source], start=first,
                                      stop=min(rows + 1, first + partition_size)))
         else:  # the last slice of an archive reads to its end, so that damage after the last article is reported
-            offsets = article_offsets(path) or [0]
+            offsets = page_offsets(path) or [0]
             for first in range(0, len(offsets), partition_size):
                 last = first + partition_size >= len(offsets)
                 out.append(Partition(len(out), "warc", [source], start=first + 1, offset=offsets[first],

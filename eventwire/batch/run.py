@@ -31,18 +31,12 @@ class MissingExtra(UsageError):
 
 
 def require_batch_extra() -> None:
-    """Raise ``MissingExtra`` naming the install command when Ray, pyarrow or warcio is missing."""
-    missing = []
-    for module, package in (("ray", "ray[data]"), ("ray.data", "ray[data]"), ("pyarrow", "pyarrow"),
-                            ("warcio", "warcio")):
-        try:
-            __import__(module)
-        except ImportError:
-            if package not in missing:
-                missing.append(package)
-    if missing:
-        raise MissingExtra(f"eventwire batch needs {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'}"
-                           f" not installed; install the batch extra: {EXTRA_HINT}")
+    """Raise ``MissingExtra`` naming the install command when Ray (with Ray Data) is missing."""
+    try:
+        import ray.data  # noqa: F401
+    except ImportError as error:
+        raise MissingExtra(f"eventwire batch needs Ray (ray[data]), which is not installed ({error}); install the "
+                           f"batch extra: {EXTRA_HINT}") from None
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Every reader yields ``Article``s and ``InputError``s and never raises for a bad input, exactly as
 ``eventwire.ingest`` does for ``eventwire extract``: JSONL records are read by the same function
 (``article_from_record``) and named ``path:line`` as there; Parquet rows (the same input record fields as columns)
-are named ``path:row``.
+are named ``path:row``; WARC page records as ``eventwire.ingest.warc`` names them (``path@offset``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..errors import InputProblem
 from ..ingest.readers import article_from_record, read_file
 from ..records import Article, InputError
 from .plan import Partition, Source
-from .warc import read_warc
+from .warc import read_warc_slice
 
 Item = Article | InputError
 
@@ -116,5 +116,5 @@ def read_partition(partition: Partition, settings: Settings) -> Iterator[Item]:
     if partition.kind == "parquet":
         return read_parquet_slice(source, partition.start, partition.stop)
     if partition.kind == "warc":
-        return read_warc(source.path, source.name, partition.offset, partition.start, partition.count, settings)
+        return read_warc_slice(source.path, source.name, partition.offset, partition.count, settings)
     raise ValueError(f"unknown partition kind {partition.kind!r}")

