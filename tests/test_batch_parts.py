@@ -88,7 +88,7 @@ def test_folders_group_loose_files_and_split_at_containers(tmp_path):
 
 
 def test_missing_input_is_a_usage_error(tmp_path, capsys):
-    pytest.importorskip("ray", reason="the batch extra (ray) is not installed")
+    pytest.importorskip("ray", reason="the batch extra is not installed (pip install -e '.[batch]')")
     assert main(["batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "out")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
 
@@ -120,8 +120,6 @@ def test_record_rows_round_trip():
 
 @pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
 def test_partition_files_hold_the_records(tmp_path, fmt):
-    if fmt == "parquet":
-        pytest.importorskip("pyarrow", reason="the batch extra (pyarrow) is not installed")
     records = [{"schema": "eventwire.document/1", "id": "é1", "url": None, "source": None, "title": None,
                 "language": "en", "published": {"value": None, "origin": "none", "confidence": 0.0},
                 "text": "Señor Pérez spoke.", "sentences": [[0, 18]], "actors": [], "events": [], "quotes": [],
@@ -137,9 +135,9 @@ def test_partition_files_hold_the_records(tmp_path, fmt):
 
 
 def test_parquet_input_rows(tmp_path):
-    pa = pytest.importorskip("pyarrow", reason="the batch extra (pyarrow) is not installed")
     import datetime
 
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pa.table({"id": [1, 2, 3, 4], "text": ["Troops crossed the border.", None, "Talks began.", "Bye."],

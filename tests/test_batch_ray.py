@@ -15,7 +15,6 @@ from eventwire.pipeline import Pipeline, as_dict
 from .test_batch_parts import PAGE, RECORDS, write_jsonl, write_warc
 
 ray = pytest.importorskip("ray", reason="the batch extra is not installed (pip install -e '.[batch]')")
-pytest.importorskip("pyarrow", reason="the batch extra is not installed (pip install -e '.[batch]')")
 
 pytestmark = [
     pytest.mark.model,
