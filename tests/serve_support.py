@@ -5,7 +5,12 @@ whatever the extraction stages find in the demo articles at the moment).
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+
+import httpx
+import pytest
+from anyio.from_thread import start_blocking_portal
 
 from eventwire.records import Actor, Document, Event, EventDate, Place, Published, Quote, TimeExpr
 
@@ -118,3 +123,63 @@ def build_store(path: Path, pipeline) -> None:
         summary = store.add_documents(pipeline.run(read_inputs([DEMO])))
         assert summary.errors == 0, summary.to_dict()
         store.add_documents([make() for make in HAND_WRITTEN])
+
+
+# -- fixtures and an in-process client ------------------------------------------------------------------------
+
+_BUILT: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def serve_store(tmp_path_factory, pipeline) -> Path:
+    """The test store (built once per test run); copy it before opening it for writing."""
+    if "store" not in _BUILT:
+        path = tmp_path_factory.mktemp("serve") / "serve.duckdb"
+        build_store(path, pipeline)
+        _BUILT["store"] = path
+    return _BUILT["store"]
+
+
+def copy_store(source: Path, folder: Path) -> Path:
+    target = folder / "copy.duckdb"
+    shutil.copyfile(source, target)
+    return target
+
+
+class Client:
+    """Requests to the ASGI app in this process (httpx over ASGITransport), with the app's startup and shutdown
+    run as a server would run them. Use as a context manager."""
+
+    def __init__(self, app, token: str | None = None):
+        self.app = app
+        self.token = token
+
+    def __enter__(self) -> Client:
+        self._portal_cm = start_blocking_portal()
+        self.portal = self._portal_cm.__enter__()
+        self._lifespan = self.portal.wrap_async_context_manager(self.app.router.lifespan_context(self.app))
+        self._lifespan.__enter__()
+        transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
+        self.http = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.portal.call(self.http.aclose)
+        self._lifespan.__exit__(None, None, None)
+        self._portal_cm.__exit__(None, None, None)
+
+    def request(self, method: str, url: str, token: str | None = None, **kwargs) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if token or self.token:
+            headers.setdefault("Authorization", f"Bearer {token or self.token}")
+
+        async def send() -> httpx.Response:
+            return await self.http.request(method, url, headers=headers, **kwargs)
+
+        return self.portal.call(send)
+
+    def get(self, url: str, **kwargs) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs) -> httpx.Response:
+        return self.request("POST", url, **kwargs)

@@ -104,7 +104,8 @@ export function drawTimeline(container, legend, rows, { by, split, selected, onS
       if (!value) continue;
       const h = scale(value);
       y -= h;
-      const bar = svg("rect", { class: "bar", x: x + slot * 0.1, y, width: Math.max(slot * 0.8, 1), height: h,
+      const barWidth = Math.min(Math.max(slot * 0.8, 1), 48);
+      const bar = svg("rect", { class: "bar", x: x + (slot - barWidth) / 2, y, width: barWidth, height: h,
         fill: groupColor(split, group), "data-period": period, "data-group": group });
       bar.append(svg("title", {}, `${label(period, by)}: ${value} ${groupName(split, group)} (of ${total})`));
       g.append(bar);
