@@ -4,8 +4,13 @@ whatever the extraction stages find in the demo articles at the moment).
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -14,7 +19,8 @@ from anyio.from_thread import start_blocking_portal
 
 from eventwire.records import Actor, Document, Event, EventDate, Place, Published, Quote, TimeExpr
 
-DEMO = Path(__file__).resolve().parent.parent / "eventwire" / "data" / "demo"
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "eventwire" / "data" / "demo"
 
 
 def at(text: str, part: str, nth: int = 1) -> tuple[int, int]:
@@ -183,3 +189,41 @@ class Client:
 
     def post(self, url: str, **kwargs) -> httpx.Response:
         return self.request("POST", url, **kwargs)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """``eventwire serve`` in a process of its own, on a free loopback port."""
+
+    def __init__(self, store: Path, *args: str, env: dict[str, str] | None = None):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = store.with_suffix(".log").open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "eventwire", "serve", "--store", str(store), "--port", str(self.port),
+             "--log-level", "warning", *args],
+            stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}, cwd=str(ROOT))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"eventwire serve stopped: {store.with_suffix('.log').read_text()}")
+            try:
+                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("eventwire serve did not start within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()

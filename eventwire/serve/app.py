@@ -105,13 +105,13 @@ def create_app(settings: ServeSettings | None = None, store: Store | None = None
     errors.install(app)
 
     @app.get("/health", summary="Is the server up and the store open", tags=["server"])
-    def health(request: Request) -> JSONResponse:
+    async def health(request: Request) -> JSONResponse:
         opened = request.app.state.store is not None
         return JSONResponse({"status": "ok" if opened else "starting", "version": __version__},
                             status_code=200 if opened else 503)
 
     @app.get("/version", summary="The eventwire version and the store's schema version", tags=["server"])
-    def version(request: Request) -> JSONResponse:
+    async def version(request: Request) -> JSONResponse:
         opened = request.app.state.store
         return JSONResponse({"eventwire": __version__, "api": 1,
                              "schema_version": opened.schema_version if opened is not None else None})

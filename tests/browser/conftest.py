@@ -6,60 +6,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from ..conftest import ROOT
-from ..serve_support import copy_store, serve_store  # noqa: F401  (a fixture)
+from ..serve_support import Server, copy_store, serve_store  # noqa: F401  (a fixture)
 
 CHROMIUM = os.environ.get("EVENTWIRE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """``eventwire serve`` in a process of its own, on a free loopback port."""
-
-    def __init__(self, store: Path, *args: str, env: dict[str, str] | None = None):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = store.with_suffix(".log").open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "eventwire", "serve", "--store", str(store), "--port", str(self.port),
-             "--log-level", "warning", *args],
-            stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}, cwd=str(ROOT))
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"eventwire serve stopped: {store.with_suffix('.log').read_text()}")
-            try:
-                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("eventwire serve did not start within 60 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ import re
 import httpx
 import pytest
 
-from ..serve_support import copy_store, serve_store  # noqa: F401  (a fixture)
-from .conftest import Server, artifact
+from ..serve_support import Server, copy_store, serve_store  # noqa: F401  (a fixture)
+from .conftest import artifact
 
 pytestmark = pytest.mark.model
 
