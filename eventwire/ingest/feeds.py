@@ -23,7 +23,7 @@ from .web import Fetcher, article_from_page
 
 log = logging.getLogger("eventwire")
 
-FULL_CHARS = 500  # an entry's content at least this long (as text) is taken as the whole article
+FULL_CHARS = 300  # an entry's content at least this long (as text) is taken as the whole article
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
 
 

@@ -64,8 +64,8 @@ def read_warc(path: Path, settings: Settings | None = None) -> Iterator[Article 
                 if content_type not in HTML_TYPES + TEXT_TYPES:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                where = f"{name}@{iterator.get_record_offset()}"
                 body = record.content_stream().read(settings.max_input_bytes + 1)
+                where = f"{name}@{iterator.get_record_offset()}"  # (asking before reading loses the content)
                 try:
                     if len(body) > settings.max_input_bytes:
                         raise InputProblem(f"{where}: the page is larger than {settings.max_input_bytes:,} bytes "

@@ -7,8 +7,9 @@ code and the same modality class, and either
   before; or the same month or week when both are that coarse), their places agree (either unknown, the same
   GeoNames place, within 30 km, or a country or region that holds the other), and their actors agree (on each
   side, source and target, the two share an actor or one side is unknown, and at least one side is shared); or
-- they come from different articles, their evidence sentences are the same words, and their actors do not
-  contradict each other (a syndicated copy published on another day).
+- they come from different articles, their evidence sentences are the same words, their actors do not
+  contradict each other, their places agree and their dates are at most three days apart (a syndicated copy
+  published on another day resolves "on Thursday" to another date).
 
 Events are the connected components of compatible mentions, so the result does not depend on the order in which
 articles arrive. After each batch only the components that the batch touched are recomputed.
@@ -30,7 +31,8 @@ from .ids import event_id as new_event_id
 from .ids import event_number
 from .rows import date_range
 
-NEAR_KM = 30.0
+NEAR_KM = 30.0  # places closer than this agree
+SAME_WORDS_DAYS = 3  # the same evidence sentence joins reports whose dates are at most this many days apart
 
 
 @dataclass
@@ -115,12 +117,19 @@ def places_agree(a: Mention, b: Mention) -> bool:
     return False
 
 
+def _near_in_time(a: Mention, b: Mention) -> bool:
+    if a.day_lo and b.day_lo and a.day_hi and b.day_hi:
+        gap = max((a.day_lo - b.day_hi).days, (b.day_lo - a.day_hi).days, 0)
+        return gap <= SAME_WORDS_DAYS
+    return True
+
+
 def compatible(a: Mention, b: Mention) -> bool:
     """Whether two mentions (same root code and modality class) report the same event."""
     if dates_agree(a, b) and places_agree(a, b) and actors_agree(a, b):
         return True
     return (a.doc_id != b.doc_id and a.evidence_hash is not None and a.evidence_hash == b.evidence_hash
-            and not actors_contradict(a, b))
+            and not actors_contradict(a, b) and places_agree(a, b) and _near_in_time(a, b))
 
 
 class _UnionFind:
@@ -160,15 +169,16 @@ def _register_ids(con: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str])
 
 
 def recluster(con: duckdb.DuckDBPyConnection, seeds: set[str], dissolved: dict[str, int],
-              regrouped_docs: set[str], now: datetime) -> set[str]:
+              regrouped_docs: set[str], now: datetime, hints: dict[str, str] | None = None) -> set[str]:
     """Assign events to the ``seeds`` (mentions without one, new or freed) and rewrite the events they touch.
 
     ``dissolved`` holds the events whose mentions were freed or removed (id -> their old mention count, so that an
     event that loses a mention keeps its id); ``regrouped_docs`` are documents whose near-duplicate group changed
-    (their events' counts are recomputed). Returns the ids of the events written.
+    (their events' counts are recomputed); ``hints`` gives the former event of mentions that were deleted and
+    written again (a new version of a document). Returns the ids of the events written.
     """
     uf = _UnionFind()
-    previous: dict[str, str] = {}  # seed -> its former event
+    previous: dict[str, str] = {m: e for m, e in (hints or {}).items() if m in seeds}  # seed -> its former event
     if seeds:
         _register_ids(con, "_seeds", seeds)
         try:

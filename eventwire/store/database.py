@@ -64,6 +64,8 @@ class Store:
                 return writer._con.cursor()
             if self.read_only and not self.path.exists():
                 raise StoreError(f"no store at {self.path}: create one with `eventwire ingest`", "no_store")
+            if not self.read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 con = duckdb.connect(str(self.path), read_only=self.read_only)
             except duckdb.IOException as error:
@@ -185,7 +187,7 @@ class Store:
         written = sorted(d for d in write if d not in prepared.failed)
         con.execute("BEGIN TRANSACTION")
         try:
-            dissolved, old_neighbours = self._remove(con, sorted(d for d in written if d in stored))
+            dissolved, hints, old_neighbours = self._remove(con, sorted(d for d in written if d in stored))
             for name, table in prepared.tables.items():
                 con.register("_rows", table)
                 try:
@@ -200,7 +202,7 @@ class Store:
             if dissolved:
                 seeds |= {r[0] for r in con.execute("SELECT id FROM event_mentions WHERE list_contains(?, event_id)",
                                                     [sorted(dissolved)]).fetchall()}
-            touched = recluster(con, seeds, dissolved, regrouped - set(written), now)
+            touched = recluster(con, seeds, dissolved, regrouped - set(written), now, hints)
             self._record_errors(con, errors, [write[d][0].get("input") for d in written], now)
             con.execute("COMMIT")
         except BaseException:
@@ -220,6 +222,10 @@ class Store:
         per_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for doc_id, (record, digest) in write.items():
             try:
+                for kind in ("actors", "events", "quotes", "times", "places"):
+                    ids = [item["id"] for item in record.get(kind) or []]
+                    if len(ids) != len(set(ids)):
+                        raise ValueError(f"{kind} ids repeat: {sorted(i for i in set(ids) if ids.count(i) > 1)}")
                 count, values = dedup.signature(record["text"])
                 per_doc[doc_id] = rows.flatten(record, doc_id, content_hash=digest, dup_group=doc_id,
                                                shingles=count, minhash=values, extractor=__version__,
@@ -246,20 +252,23 @@ class Store:
         prepared.mentions = [m["id"] for flat in per_doc.values() for m in flat["event_mentions"]]
         return prepared
 
-    def _remove(self, con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> tuple[dict[str, int], set[str]]:
-        """Delete documents and their rows; returns their former events (id -> mentions) and near-duplicates."""
+    def _remove(self, con: duckdb.DuckDBPyConnection,
+                doc_ids: list[str]) -> tuple[dict[str, int], dict[str, str], set[str]]:
+        """Delete documents and their rows; returns their former events (id -> mentions), the event each of their
+        mentions belonged to (so that a new version's mentions can keep it), and their near-duplicates."""
         if not doc_ids:
-            return {}, set()
-        dissolved = dict(con.execute(
-            "SELECT id, mentions FROM events WHERE id IN (SELECT event_id FROM event_mentions "
-            "WHERE list_contains(?, doc_id))", [doc_ids]).fetchall())
+            return {}, {}, set()
+        hints = dict(con.execute("SELECT id, event_id FROM event_mentions WHERE list_contains(?, doc_id) "
+                                 "AND event_id IS NOT NULL", [doc_ids]).fetchall())
+        dissolved = dict(con.execute("SELECT id, mentions FROM events WHERE list_contains(?, id)",
+                                     [sorted(set(hints.values()))]).fetchall())
         neighbours = dedup.neighbours(con, doc_ids) - set(doc_ids)
         for table in _ITEM_TABLES + ("doc_bands",):
             con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [doc_ids])
         con.execute("DELETE FROM duplicates WHERE list_contains(?, doc_id) OR list_contains(?, other_id)",
                     [doc_ids, doc_ids])
         con.execute("DELETE FROM documents WHERE list_contains(?, id)", [doc_ids])
-        return dissolved, neighbours
+        return dissolved, hints, neighbours
 
     def _record_errors(self, con: duckdb.DuckDBPyConnection, errors: list[InputError], inputs: list[str | None],
                        now: Any) -> None:

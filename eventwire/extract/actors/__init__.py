@@ -18,7 +18,7 @@ from ...records import Actor
 from ..context import Context
 from . import coref, matching, tables
 from .names import Namer
-from .nominals import Nominals, country_codes
+from .nominals import CountryContext, Nominals
 
 __all__ = ["extract", "article_date"]
 
@@ -43,12 +43,13 @@ def extract(ctx: Context) -> list[Actor]:
     table = tables.load()
     folded = matching.keys(doc)
     matches = matching.find(doc, table, folded)
+    context = CountryContext(doc, matches)
     namer = Namer(doc, table, matches, folded, article_date(ctx))
-    people = namer.people()
-    nominals = Nominals(doc, table, matches, folded, namer.used)
+    people = namer.people(context)
+    nominals = Nominals(doc, table, matches, folded, namer.used, context)
     orgs = namer.organisations(nominals.agent_at)
     places = nominals.from_matches()
-    agents = nominals.bare_agents(country_codes(matches))
+    agents = nominals.bare_agents()
     clusters = coref.group(doc, people + orgs + places + agents)
     coref.Resolver(doc, table, clusters, namer.used).run()
     return coref.to_actors(doc, table, clusters)

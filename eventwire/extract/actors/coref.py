@@ -257,7 +257,7 @@ class Resolver:
                 continue  # "Putin praised him": not Putin
             seen.add(id(c))
             distance = s - self.sent_of[start]
-            score = -3 * distance + (2 if m.subject else 0) + (1 if distance == 0 else 0)
+            score = -3 * distance + (2 if m.subject else 0) + (1 if distance == 0 else 0) + (3 if c.gender else 0)
             if best_score is None or score > best_score:
                 best, best_score = c, score
         return best

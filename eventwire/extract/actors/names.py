@@ -66,6 +66,13 @@ def _longest_title(tables: Tables, folded: list[str], start: int, end: int) -> t
     return best
 
 
+def _person_term(match: Match):
+    for term in match.terms:
+        if term.kind == "entity" and term.entity is not None and term.entity.kind == "person":
+            return term
+    return None
+
+
 class Namer:
     """Finds the people and organisations of one article."""
 
@@ -212,19 +219,29 @@ class Namer:
             if match is not None and match.start == start and match.end == end and not match.first("entity"):
                 continue  # a place the small model took for a person ("Kiev")
             entity = self._person_entity(start, end)
-            if entity is None and match is not None and match.end >= end and match.first("entity") is not None \
-                    and match.first("entity").entity.kind != "person":
-                continue  # an organisation
+            if entity is None and match is not None and match.end >= end and match.first("entity") is not None:
+                continue  # an organisation the small model took for a person
             if is_modifier(doc[end - 1]) and doc[end - 1].head.pos_ == "NOUN":
                 continue  # "the Oreshnik missile"
             spans.append((start, end, entity))
             for i in range(start, end):
                 taken[i] = True
+        for ent in doc.ents:  # a name the model calls an organisation but an apposition calls a minister
+            if ent.label_ not in ("ORG", "GPE", "NORP") or any(taken[k] for k in range(ent.start, ent.end)):
+                continue
+            if not 2 <= len(ent) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in ent):
+                continue
+            if any(k in self.match_at for k in range(ent.start, ent.end)):
+                continue
+            if self.apposition(ent).role:
+                spans.append((ent.start, ent.end, None))
+                for k in range(ent.start, ent.end):
+                    taken[k] = True
         for i, match in sorted(self.match_at.items()):
             if match.start != i or taken[i]:
                 continue
-            term = match.first("entity")
-            if term is None or term.entity is None or term.entity.kind != "person":
+            term = _person_term(match)
+            if term is None:
                 continue
             if any(taken[k] for k in range(match.start, match.end)):
                 continue
@@ -250,28 +267,65 @@ class Namer:
             match = self.match_at.get(i)
             if match is None or match.start < start or match.end > end:
                 continue
-            term = match.first("entity")
-            if term is None or term.entity is None or term.entity.kind != "person":
+            person = _person_term(match)
+            if person is None:
                 continue
             if best is None or match.end - match.start > best[0]:
-                best = (match.end - match.start, term.entity)
+                best = (match.end - match.start, person.entity)
         return best[1] if best else None
 
-    def people(self) -> list[Mention]:
+    def by_surname(self, start: int, end: int, role: str | None) -> Entity | None:
+        """A surname ("President Bush", "Carlos Menem") names a dictionary person when the persons of that
+        surname (with that first name, with that title once) are all of one country; the one in office on the
+        article's date (else the latest) is taken."""
+        words = [self.folded[k] for k in range(start, end) if self.doc[k].is_alpha]
+        if not words:
+            return None
+        people = self.tables.surnames.get(words[-1])
+        if not people:
+            return None
+        if len(words) > 1:
+            people = [p for p in people if fold(p.name).split()[0] == words[0]]
+        if role and len(people) > 1:
+            head = role.lower().split()[-1]
+            titled = [p for p in people if any(head in (t or "").lower() for t, _, _ in p.roles) or
+                      any(head in (r or "").lower() for _, r, _, _ in p.curated)]
+            people = titled or people
+        if not people:
+            return None
+        countries = {country_of(p.at(self.when)[0]) for p in people}
+        if len(countries) != 1 or None in countries:
+            return None
+        if len(people) == 1:
+            return people[0]
+        ranked = sorted(people, key=lambda p: (sector_of(p.at(self.when)[0]) == "GOV",
+                                               max((s for _, s, _ in p.codes), default=0)))
+        return ranked[-1]
+
+    def people(self, context=None) -> list[Mention]:
+        """The people named in the article; ``context(token)`` gives the country the context suggests for a
+        titled person the text and the dictionaries leave without one ("President Gbagbo" next to "Ivory Coast")."""
         out = []
         for start, end, entity in self.person_spans():
             span = self.doc[start:end]
             sent = span.sent
             before = self.prefix(start, sent)
             after = self.apposition(span) if before.role is None else Prefix()
+            if entity is None:
+                entity = self.by_surname(start, end, before.role or after.role)
             text = before if before.role or before.country or before.org_code else after
             if after.role and not before.role:
                 text = after
             country = text.country or before.country
             org_code = text.org_code or before.org_code
             dict_code, dict_role = entity.at(self.when) if entity is not None else (None, None)
+            if dict_code is None and entity is not None and not (country or org_code):
+                country = entity.home()  # out of the dictionary's dates: still of its country
             code, sector = self._code(text, country, org_code, dict_code)
             country = country or country_of(code)
+            if code is None and text.role and context is not None:
+                country = context(start)
+                code = country + (sector or "") if country else None
             role = text.role or (dict_role if entity is not None else None)
             gender = before.gender or self._gender(span)
             name = " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
@@ -299,6 +353,8 @@ class Namer:
                     return dict_code, text.sector
                 return country + (text.sector or ""), text.sector
             if dict_code:
+                if text.former and country_of(dict_code):
+                    return country_of(dict_code) + "ELI", "ELI"
                 return dict_code, sector_of(dict_code)
             return None, text.sector
         if dict_code and country in (None, country_of(dict_code)):
@@ -336,27 +392,59 @@ class Namer:
                 continue
             if len(ent) <= 2 and fold(ent[-1].text) in GENERIC_ORG_WORDS:
                 continue  # "the Alliance": a description, resolved later
-            if any(k in self.match_at for k in range(ent.start, ent.end)):
-                continue  # the dictionaries read these words (a country and NATO in "Ukraine NATO")
-            start = ent.start + (1 if self.folded[ent.start] == "the" else 0)
-            end = ent.end
-            while end > start and self.folded[end - 1] in ("'s", "'"):
-                end -= 1
-            if start >= end or not doc[start].text[:1].isupper():
-                continue
-            last = doc[end - 1]
-            if is_modifier(last) and agent_at(last.head.i) is None and last.head.pos_ == "NOUN":
-                continue  # "Euro-Atlantic integration", "Oreshnik missile"
-            if len(doc[start:end].text) < 2:
-                continue
-            sector_code = agent_at(end - 1)
-            code = sector_code[1] if sector_code else None
-            name = doc[start:end].text
-            out.append(Mention(start, end, "name", "organization", name, "org:" + fold(name), code=code or None,
-                               sector=sector_of(code) if code else None, subject=is_subject(last)))
-            for k in range(start, end):
-                self.used[k] = True
+            mention = self._org_entity(ent, agent_at)
+            if mention is not None:
+                out.append(mention)
         return out
+
+    def _org_entity(self, ent: Span, agent_at) -> Mention | None:
+        """An ORG entity the dictionaries do not name: an organisation, with the country its name carries
+        ("Nigerian Union of Teachers"); None when dictionary names explain its words ("Ukraine NATO")."""
+        doc, folded = self.doc, self.folded
+        inside = []
+        for k in range(ent.start, ent.end):
+            m = self.match_at.get(k)
+            if m is not None and (not inside or inside[-1] is not m):
+                inside.append(m)
+        if any(m.first("seat") or (m.first("entity") and not m.first("country", "adjective", "capital"))
+               for m in inside):
+            return None  # the dictionary pass names it
+        covered = {k for m in inside for k in range(m.start, m.end)}
+        start = ent.start + (1 if folded[ent.start] == "the" else 0)
+        end = ent.end
+        while end > start and folded[end - 1] in ("'s", "'"):
+            end -= 1
+        rest = [k for k in range(start, end) if k not in covered and doc[k].is_alpha
+                and folded[k] not in ("the", "of", "and") and agent_at(k) is None]
+        if start >= end or not rest or not doc[start].text[:1].isupper():
+            return None
+        last = doc[end - 1]
+        if is_modifier(last) and agent_at(last.head.i) is None and last.head.pos_ == "NOUN":
+            return None  # "Euro-Atlantic integration", "Oreshnik missile"
+        country = None
+        for m in inside:
+            term = m.first("country", "adjective", "capital", "demonym")
+            if term is not None:
+                country = term.code
+                break
+        agent = agent_at(end - 1)
+        a_code = agent[1] if agent else ""
+        code = (country or "") + a_code or None
+        name = doc[start:end].text
+        for k in range(start, end):
+            self.used[k] = True
+        return Mention(start, end, "name", "organization", name, "org:" + fold(name), code=code, country=country,
+                       sector=sector_of(code) if code else None, subject=is_subject(last))
+
+    def _regional(self, code: str | None, start: int, end: int) -> str | None:
+        """A dictionary code under a region (MEAREB) takes the country the name carries ("Palestinian ...")."""
+        if not code or code[:3] in self.tables.countries or code.startswith(("IGO", "NGO", "IMG", "MNC")):
+            return code
+        for k in range(start, end):
+            for term in self.tables.index.get(self.folded[k], ()):
+                if len(term.tokens) == 1 and term.kind in ("adjective", "country") and term.code:
+                    return term.code + code[3:]
+        return code
 
     def _org_mention(self, start: int, end: int, term, agent_at) -> list[Mention]:
         doc = self.doc
@@ -371,6 +459,7 @@ class Namer:
             mtype = "igo" if code and code.startswith("IGO") else "organization"
             if code and sector_of(code) == "REB" or (code or "").startswith("IMG"):
                 mtype = "group"
+            code = self._regional(code, start, end)
             key = "code:" + code if code else "ent:" + str(term.entity.id)
         last = doc[end - 1]
         head = last.head

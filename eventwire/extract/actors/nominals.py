@@ -30,14 +30,61 @@ NEEDS_COUNTRY = frozenset({("source",), ("force",), ("authority",), ("leadership
 #: "US-made", "Russian-built": the country is the origin of a thing
 MADE_WORDS = frozenset("made built designed supplied produced manufactured born based owned flagged registered "
                        "style".split())
+#: "Vietnamese-led forces", "Saudi-backed militias": the country leads or backs the actor
+LED_WORDS = frozenset("led backed allied sponsored supported dominated controlled run trained armed funded "
+                      "aligned".split())
+#: nouns of acts a government does: a nationality before them is that government ("an Australian ultimatum")
+DEALING_NOUNS = frozenset("plan proposal offer ultimatum demand request initiative decision statement warning threat "
+                          "threats sanction sanctions embargo response reaction call appeal pressure policy position "
+                          "stance veto protest complaint accusation criticism condemnation refusal rejection pledge "
+                          "promise commitment invitation involvement intervention attack attacks offensive invasion "
+                          "occupation bombing bombardment shelling raid raids airstrike airstrikes strike strikes "
+                          "incursion blockade crackdown retaliation ceasefire truce".split())
 #: type of a nominal actor by its sector
 TYPE_BY_SECTOR = {"MIL": "military", "GOV": "country", "COP": "organization", "JUD": "organization",
                   "LEG": "organization", "SPY": "organization", "BUS": "organization", "MED": "organization",
                   "EDU": "group"}
 
 
+class CountryContext:
+    """The countries an article names, by sentence: what a bare agent noun or a titled person without a country
+    belongs to (the one country of its sentence, else the article's clearly dominant country)."""
+
+    def __init__(self, doc: Doc, matches: list[Match]):
+        countries = country_codes(matches)
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.by_sentence: dict[int, list[str]] = {}
+        for i, code in countries:
+            self.by_sentence.setdefault(self.sent_of[i], []).append(code)
+        ranked = Counter(code for _, code in countries).most_common(2)
+        self.dominant = None
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            self.dominant = ranked[0][0]
+
+    def around(self, i: int) -> str | None:
+        here = set(self.by_sentence.get(self.sent_of[i], ()))
+        if len(here) == 1:
+            return next(iter(here))
+        return self.dominant if not here else None
+
+    def other(self, i: int, besides: str) -> str | None:
+        """The country of the sentence other than ``besides`` ("ethnic Albanians in Macedonia"): the only one, or
+        the one named most often."""
+        ranked = Counter(c for c in self.by_sentence.get(self.sent_of[i], ()) if c != besides).most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    __call__ = around
+
+
 class Nominals:
-    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], folded: list[str], used: list[bool]):
+    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], folded: list[str], used: list[bool],
+                 context: CountryContext | None = None):
+        self.context = context
         self.doc = doc
         self.tables = tables
         self.matches = matches
@@ -91,37 +138,71 @@ class Nominals:
         doc = self.doc
         last = doc[match.end - 1]
         code = term.code
-        if match.end + 1 < len(doc) and doc[match.end].text == "-" and doc[match.end + 1].lower_ in MADE_WORDS:
-            return []  # "US-made missiles"
-        head = self._modified_noun(last)
-        if head is not None and term.kind != "city":
-            agent = self.agent_at(head.i)
-            free = agent is not None and not any(self.used[k] for k in range(agent[0], head.i + 1))
-            if agent is not None and agent[0] >= match.end and free:
-                return self._nominal(match, term, head, agent)
-            if agent is not None and agent[0] < match.end:  # the country is part of the agent phrase
-                agent = None
         if term.kind == "city":
             return []
-        if head is not None and term.kind in ("adjective", "demonym") and last.dep_ != "poss":
-            return []  # "Ukrainian territory", "the Russian missile"
+        ethnic = match.start > 0 and doc[match.start - 1].lower_ == "ethnic"
+        if ethnic:  # "ethnic Albanians in Macedonia": the people of another country
+            code = self._own_country(last) or (self.context.other(match.start, code) if self.context else None)
+        hyphen = match.end + 1 < len(doc) and doc[match.end].text in ("-", "–")
+        if hyphen and doc[match.end + 1].lower_ in MADE_WORDS:
+            return []  # "US-made missiles"
+        if hyphen and doc[match.end + 1].lower_ in LED_WORDS:  # "Vietnamese-led forces", "Saudi-backed"
+            head = doc[match.end + 1].head if doc[match.end + 1].head.i > match.end + 1 else None
+        else:
+            head = self._modified_noun(last)
+        if code is None:
+            return []
+        if head is not None:
+            found = self._agent_of_phrase(match, head)
+            if found is not None:
+                return self._nominal(match, term, code, found[0], found[1])
+            if head.lemma_.lower() in DEALING_NOUNS and term.kind in ("adjective", "country"):
+                return [self._government(match, code, "country")]  # "a Senegalese peace plan", "Israeli raids"
+            if head.tag_ in PLURAL_TAGS and (head.text[:1].isupper() or head.ent_type_ == "NORP") \
+                    and term.kind in ("adjective", "country") and not self.used[head.i]:
+                return [self._group(match.start, head.i + 1, code, plural=True)]  # "Iraqi Kurds"
+            if term.kind in ("adjective", "demonym") and last.dep_ != "poss":
+                return []  # "Ukrainian territory", "the Russian missile"
         if term.kind == "capital":
-            if not capital_is_government(last):
+            if not capital_is_government(last, match.start):
                 return []
             return [self._government(match, code, "metonym")]
-        if term.kind in ("adjective", "demonym"):
+        if term.kind == "adjective" and last.ent_type_ == "GPE" and last.tag_ == "NNP" and head is None:
+            term_kind = "country"  # a country's name the tables list with the adjectives
+        else:
+            term_kind = term.kind
+        if term_kind in ("adjective", "demonym"):
             if last.pos_ in ("NOUN", "PROPN") and (last.tag_ in PLURAL_TAGS or term.kind == "demonym" or
                                                    any(c.dep_ == "det" for c in last.children)):
-                # "Palestinians", "a Palestinian": the country's people
-                name = doc[match.start:match.end].text
-                self._use(match.start, match.end)
-                return [Mention(match.start, match.end, "nominal", "group", name, "code:" + code, code=code,
-                                country=code, plural=True, subject=is_subject(last))]
+                return [self._group(match.start, match.end, code, plural=True)]  # "Palestinians", "a Palestinian"
             return []
         # a country's name
-        if is_place_use(last):
+        if is_place_use(last, match.start):
             return []
         return [self._government(match, code, "country")]
+
+    def _agent_of_phrase(self, match: Match, head: Token) -> tuple[Token, tuple[int, str]] | None:
+        """The agent noun of the phrase a nationality opens: the head ("Russian army") or a noun of its compound
+        chain ("Ugandan opposition candidates", "Israeli army bulldozers")."""
+        agent = self.agent_at(head.i)
+        if agent is not None and agent[0] >= match.end:
+            if not any(self.used[k] for k in range(agent[0], head.i + 1)):
+                return head, agent
+            return None
+        for k in range(head.i - 1, match.end - 1, -1):
+            tok = self.doc[k]
+            if tok.dep_ != "compound" or self.used[k]:
+                continue
+            inner = self.agent_at(k)
+            if inner is not None and inner[0] >= match.end:
+                return head, (inner[0], inner[1])
+        return None
+
+    def _group(self, start: int, end: int, country: str, plural: bool) -> Mention:
+        doc = self.doc
+        self._use(start, end)
+        return Mention(start, end, "nominal", "group", doc[start:end].text, "code:" + country, code=country,
+                       country=country, plural=plural, subject=is_subject(doc[end - 1]))
 
     def _government(self, match: Match, country: str, kind: str) -> Mention:
         last = self.doc[match.end - 1]
@@ -148,10 +229,9 @@ class Nominals:
             return head
         return None
 
-    def _nominal(self, match: Match, term, head: Token, agent: tuple[int, str]) -> list[Mention]:
+    def _nominal(self, match: Match, term, country: str, head: Token, agent: tuple[int, str]) -> list[Mention]:
         """A nationality (or country) + agent noun: one actor per coordinated nationality."""
         doc = self.doc
-        country = term.code
         a_start, a_code = agent
         plural = head.tag_ in PLURAL_TAGS
         phrase = doc[a_start:head.i + 1].text
@@ -185,22 +265,10 @@ class Nominals:
 
     # -- bare agent nouns ------------------------------------------------------------------------------------------
 
-    def bare_agents(self, countries: list[tuple[int, str]]) -> list[Mention]:
+    def bare_agents(self) -> list[Mention]:
         """ "police", "the troops", "rebels": with a country from the phrase, the sentence or the article."""
         doc = self.doc
         out: list[Mention] = []
-        article = Counter(code for _, code in countries)
-        ranked = article.most_common(2)
-        dominant = None
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            dominant = ranked[0][0]
-        by_sentence: dict[int, set[str]] = {}
-        sent_of = {}
-        for sent_i, sent in enumerate(doc.sents):
-            for k in range(sent.start, sent.end):
-                sent_of[k] = sent_i
-        for i, code in countries:
-            by_sentence.setdefault(sent_of.get(i, -1), set()).add(code)
         for tok in doc:
             if self.used[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or is_modifier(tok):
                 continue
@@ -208,30 +276,43 @@ class Nominals:
                 continue
             agent = self.agent_at(tok.i, core=True)
             if agent is None:
-                continue
+                agent = self.agent_at(tok.i)
+                if agent is None or agent[0] == tok.i:
+                    continue  # the dictionary's single nouns only after a nationality; its phrases also alone
             a_start, a_code = agent
             if any(self.used[k] for k in range(a_start, tok.i + 1)):
                 continue
             key = tuple(self.lemmas[a_start:tok.i + 1])
-            if key in NEEDS_COUNTRY and tok.tag_ not in PLURAL_TAGS:
+            plural = tok.tag_ in PLURAL_TAGS
+            if a_code == "" or (key in NEEDS_COUNTRY and not plural):
                 continue
-            if a_code == "" or key == ("force",) and tok.tag_ not in PLURAL_TAGS:
-                continue
-            country = self._own_country(tok) or (next(iter(by_sentence[sent_of[tok.i]]))
-                                                 if len(by_sentence.get(sent_of[tok.i], ())) == 1 else dominant)
+            country = self._own_country(tok) or (self.context.around(tok.i) if self.context else None)
             if key in NEEDS_COUNTRY and country is None:
                 continue
+            start = self._left_modifiers(tok, a_start)
             code = (country or "") + a_code
             sector = sector_of(a_code if not country else code)
-            plural = tok.tag_ in PLURAL_TAGS
             mtype = TYPE_BY_SECTOR.get(sector or "", "group" if plural else "other")
             if mtype == "country" and not country:
                 mtype = "organization"
-            name = doc[a_start:tok.i + 1].text
-            self._use(a_start, tok.i + 1)
-            out.append(Mention(a_start, tok.i + 1, "nominal", mtype, name, "code:" + code, code=code,
+            name = doc[start:tok.i + 1].text
+            self._use(start, tok.i + 1)
+            out.append(Mention(start, tok.i + 1, "nominal", mtype, name, "code:" + code, code=code,
                                country=country, sector=sector, plural=plural, subject=is_subject(tok)))
         return out
+
+    def _left_modifiers(self, tok: Token, start: int) -> int:
+        """The mention of an agent noun takes in its adjectives and noun modifiers ("Moslem fundamentalist
+        demonstrators"), not its determiner or numbers."""
+        k = start
+        while k - 1 >= 0 and not self.used[k - 1]:
+            prev = self.doc[k - 1]
+            if prev.dep_ in ("amod", "compound") and prev.head.i >= start and prev.pos_ in ("ADJ", "NOUN", "PROPN") \
+                    and prev.is_alpha:
+                k -= 1
+                continue
+            break
+        return k
 
     def _own_country(self, tok: Token) -> str | None:
         """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"."""

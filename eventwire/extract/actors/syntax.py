@@ -58,12 +58,15 @@ def governing_prep(tok: Token) -> Token | None:
     return tok.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") else None
 
 
-def is_place_use(tok: Token) -> bool:
-    """The name stands for a place here: "in Ukraine", "eastern Ukraine", "Dnipro, Ukraine", "the Ukraine border"."""
+def is_place_use(tok: Token, start: int | None = None) -> bool:
+    """The name (ending at ``tok``, starting at token ``start``) stands for a place here: "in Ukraine", "eastern
+    Ukraine", "Dnipro, Ukraine", "the Ukraine border"."""
     prep = governing_prep(tok)
     if prep is not None and prep.lower_ in LOCATIVE_PREPS:
         return True
-    if any(child.lower_ in REGION_WORDS and child.dep_ in ("amod", "compound") for child in tok.children):
+    first = tok.i if start is None else start
+    if any(child.lower_ in REGION_WORDS and child.dep_ in ("amod", "compound") and child.i < first
+           for child in tok.children):
         return True
     if tok.dep_ in ("appos", "npadvmod") and tok.head.ent_type_ in ("GPE", "LOC") and tok.head.i < tok.i:
         return True
@@ -72,17 +75,20 @@ def is_place_use(tok: Token) -> bool:
     return False
 
 
-def capital_is_government(tok: Token) -> bool:
+def capital_is_government(tok: Token, start: int | None = None) -> bool:
     """A capital or a seat of government used for its government: "Kiev has applied", "Moscow's response",
     "preventing Kiev from becoming a member", "talks with Moscow"; not "could target Kiev", "in Kiev"."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     dep = tok.dep_
     head = tok.head
-    if is_place_use(tok):
+    if is_place_use(tok, start):
         return False
     if dep in ("nsubj", "csubj"):
-        return head.lemma_.lower() not in LOCATIVE_VERBS and head.lemma_.lower() != "be" or _be_with_agent_attr(head)
+        verb = head.lemma_.lower()
+        if verb == "be":
+            return _be_with_agent_attr(head)
+        return verb not in LOCATIVE_VERBS
     if dep == "nsubjpass":
         return head.lemma_.lower() not in PHYSICAL_VERBS
     if dep == "poss":

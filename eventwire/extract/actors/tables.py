@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data" / "actors"
 
@@ -77,8 +78,13 @@ def sector_of(code: str | None) -> str | None:
 
 
 def country_of(code: str | None) -> str | None:
-    """The country part of a CAMEO actor code, None for non-state actors (``IGOWSTNAT``) and bare agents."""
-    if not code or len(code) < 3 or code[:3] in NON_STATE:
+    """The country part of a CAMEO actor code, None for non-state actors (``IGOWSTNAT``) and bare agents; a
+    company's country (``MNCUSA`` -> USA)."""
+    if not code or len(code) < 3:
+        return None
+    if code[:3] == "MNC" and len(code) >= 6:
+        return code[3:6]
+    if code[:3] in NON_STATE:
         return None
     head = code[:3]
     if head in PLOVER_SECTORS or head in SECTOR_ALIASES:
@@ -93,16 +99,44 @@ class Country:
     alpha2: str
 
 
-@dataclass
 class Entity:
-    """A named person or organisation with its CAMEO codes and roles over time."""
+    """A named person or organisation with its CAMEO codes and roles over time (parsed when first asked for)."""
 
-    id: int
-    name: str
-    kind: str  # person | org
-    codes: list[tuple[str, int, int]] = field(default_factory=list)
-    roles: list[tuple[str, int, int]] = field(default_factory=list)
-    curated: list[tuple[str, str, int, int]] = field(default_factory=list)  # (code, role, start, end)
+    __slots__ = ("id", "name", "kind", "raw_codes", "raw_roles", "curated", "_codes", "_roles")
+
+    def __init__(self, id: int, name: str, kind: str, raw_codes: str = "", raw_roles: str = ""):
+        self.id = id
+        self.name = name
+        self.kind = kind  # person | org
+        self.raw_codes = raw_codes  # "CODE@start-end;..." as the generated table writes them
+        self.raw_roles = raw_roles
+        self.curated: list[tuple[str, str, int, int]] = []  # (code, role, start, end), hand-maintained
+        self._codes: list[tuple[str, int, int]] | None = None
+        self._roles: list[tuple[str, int, int]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Entity({self.id}, {self.name!r}, {self.kind})"
+
+    @property
+    def codes(self) -> list[tuple[str, int, int]]:
+        if self._codes is None:
+            self._codes = _dated(self.raw_codes)
+        return self._codes
+
+    @property
+    def roles(self) -> list[tuple[str, int, int]]:
+        if self._roles is None:
+            self._roles = _dated(self.raw_roles)
+        return self._roles
+
+    def home(self) -> str | None:
+        """The country most of the entity's codes name (a person's country outside the dated ranges)."""
+        counts: dict[str, int] = {}
+        for code in [c for c, _, _, _ in self.curated] + [c for c, _, _ in self.codes]:
+            country = country_of(code)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     def at(self, when: int | None) -> tuple[str | None, str | None]:
         """The CAMEO code and role on date ``when`` (YYYYMMDD; None: the latest known)."""
@@ -115,6 +149,15 @@ class Entity:
             role = next((title for title, rs, re_ in self.roles if rs == start and re_ == end), None)
             rows.append((code, role, start, end))
         return _pick(rows, when, curated=False)
+
+
+def _dated(raw: str) -> list[tuple[str, int, int]]:
+    out = []
+    for part in filter(None, raw.split(";")):
+        value, _, span = part.partition("@")
+        start, _, end = span.partition("-")
+        out.append((value, int(start) if start else 0, int(end) if end else 0))
+    return out
 
 
 def _priority(code: str) -> int:
@@ -149,9 +192,8 @@ def _pick(rows: list[tuple[str, str | None, int, int]], when: int | None, curate
     return first[0], None
 
 
-@dataclass(frozen=True)
-class Term:
-    """One way of writing a name, and what it names."""
+class Term(NamedTuple):
+    """One way of writing a name, and what it names (a named tuple: tens of thousands are made at load)."""
 
     tokens: tuple[str, ...]
     kind: str  # country | adjective | demonym | capital | city | seat | entity
@@ -169,6 +211,8 @@ class Tables:
     titles: dict[tuple[str, ...], str]  # title tokens -> sector
     title_words: frozenset[str]
     seat_names: dict[str, str] = field(default_factory=dict)  # seat code -> display name
+    #: a person's surname (the last word of a full name) -> the dictionary's people of that name
+    surnames: dict[str, list[Entity]] = field(default_factory=dict)
 
     def country_name(self, code: str | None) -> str | None:
         country = self.countries.get(code or "")
@@ -189,8 +233,7 @@ def _date(text: str) -> int:
 
 
 def _exact(term: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", term)
-    return " " not in term and len(letters) <= 4
+    return " " not in term and len(term) <= 8 and sum(ch.isalpha() for ch in term) <= 4
 
 
 @lru_cache(maxsize=1)
@@ -200,8 +243,8 @@ def load() -> Tables:
     seen: set[tuple[tuple[str, ...], str, str | None]] = set()
 
     def add(term: str, kind: str, code: str | None = None, entity: Entity | None = None,
-            exact: bool | None = None) -> None:
-        toks = tokens_of(term)
+            exact: bool | None = None, tokenized: bool = False) -> None:
+        toks = tuple(term.split(" ")) if tokenized else tokens_of(term)
         if not toks:
             return
         key = (toks, kind, code if entity is None else str(entity.id))
@@ -229,29 +272,22 @@ def load() -> Tables:
                 if term in dropped:
                     continue
                 # the dictionaries are upper case: short names are acronyms (US, UK, ROK) unless they are words
-                add(term, kind, code, exact=_exact(term) and kind in ("country", "adjective") and len(term) <= 3)
+                add(term, kind, code, exact=kind in ("country", "adjective") and len(term) <= 3 and _exact(term),
+                    tokenized=True)
                 if kind == "adjective" and not term.endswith(("s", "sh", "ch", "ese")):
-                    add(term + "s", "demonym", code)
+                    add(term + "s", "demonym", code, tokenized=True)
 
     entities: list[Entity] = []
-    by_name: dict[str, Entity] = {}
+    by_name: dict[str, Entity] = {}  # an entity's own name (folded) -> the entity
     for row in _rows(DATA / "entities.tsv"):
         name, kind, codes, roles, terms = (row + [""] * 5)[:5]
-        entity = Entity(len(entities), name, kind)
-        for part in filter(None, codes.split(";")):
-            code, _, span = part.partition("@")
-            start, _, end = span.partition("-")
-            entity.codes.append((code, _date(start), _date(end)))
-        for part in filter(None, roles.split(";")):
-            title, _, span = part.partition("@")
-            start, _, end = span.partition("-")
-            entity.roles.append((title, _date(start), _date(end)))
+        entity = Entity(len(entities), name, kind, codes, roles)
         entities.append(entity)
+        by_name.setdefault(fold(name), entity)
         for term in filter(None, terms.split("|")):
-            by_name.setdefault(term, entity)
             if kind == "person" and " " not in term and len(term) <= 3:
                 continue  # "KIM", "LEE": too ambiguous on their own
-            add(term, "entity", None, entity, exact=_exact(term) and kind != "person")
+            add(term, "entity", None, entity, exact=kind != "person" and _exact(term), tokenized=True)
 
     for row in _rows(DATA / "curated" / "leaders.tsv"):
         name, code, role, start, end, others = (row + [""] * 6)[:6]
@@ -267,6 +303,25 @@ def load() -> Tables:
         for other in filter(None, others.split("|")):
             add(other, "entity", None, entity, exact=False)
 
+    for row in _rows(DATA / "curated" / "organizations.tsv"):
+        name, code, others = (row + [""] * 3)[:3]
+        entity = by_name.get(fold(name))
+        if entity is None or entity.kind != "org":
+            entity = Entity(len(entities), name, "org")
+            entities.append(entity)
+            by_name[fold(name)] = entity
+        entity.name = name
+        entity.curated = [(code, "", 0, OPEN_END)]
+        for term in [name] + [t for t in others.split("|") if t]:
+            add(term, "entity", None, entity, exact=_exact(term) and term.upper() == term)
+
+    surnames: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        if entity.kind == "person" and " " in entity.name:
+            last = fold(entity.name.rsplit(" ", 1)[1])
+            if last.isalpha() and len(last) >= 4:
+                surnames[last].append(entity)
+
     seat_names = {}
     for term, code, display in _rows(DATA / "curated" / "seats.tsv"):
         add(term, "seat", code, exact=False)
@@ -277,13 +332,14 @@ def load() -> Tables:
 
     agents: dict[tuple[str, ...], str] = {}
     for term, code in _rows(DATA / "agents.tsv"):
-        agents[tokens_of(term)] = code
+        agents[tuple(term.split(" "))] = code
     core: dict[tuple[str, ...], str] = {}
     for row in _rows(DATA / "curated" / "agents.tsv"):
-        term, code = row[0], (row[1] if len(row) > 1 else "")
-        core[tokens_of(term)] = code.strip()
-    agents.update(core)
+        term, code, use = (row + ["", ""])[:3]
+        agents[tokens_of(term)] = code.strip()
+        if use.strip() != "after":
+            core[tokens_of(term)] = code.strip()
     titles = {tokens_of(t): s for t, s in _rows(DATA / "curated" / "titles.tsv")}
     words = frozenset(w for t in titles for w in t if w.isalpha())
     return Tables(countries=countries, index=dict(index), agents=agents, core_agents=core, titles=titles,
-                  title_words=words, seat_names=seat_names)
+                  title_words=words, seat_names=seat_names, surnames=dict(surnames))
