@@ -69,10 +69,9 @@ def keeper(doc: Doc) -> Callable[[Candidate], bool]:
             word = f["mon"]
             if not word.endswith(".") and len(word) <= 4 and word not in ("May", "June", "July"):
                 return False  # "Jan Kavan": an abbreviated month stands with its dot or a day
-            follow = text[cand.end:cand.end + 5].lower()
-            if follow.startswith((" for ", " of ", " on ")) or \
-                    text[max(0, cand.start - 4):cand.start].lower() == "the ":
-                return False  # "the March for Life"
+            follow = text[cand.end:cand.end + 9].lower()
+            if word in ("March", "May") and follow.startswith((" for ", " of ", " on ", " to ", " against ")):
+                return False  # "the March for Life", "the March of the Combatant Mothers"
         if cand.kind == "clock" and f.get("ap") in ("Noon", "Midnight", "Midday") and cand.start > 0 \
                 and text[cand.start - 2:cand.start] not in (". ", "\n", '"', "``"):
             return False  # "High Noon"
