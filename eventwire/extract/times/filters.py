@@ -75,9 +75,12 @@ def keeper(doc: Doc) -> Callable[[Candidate], bool]:
         if cand.kind == "clock" and f.get("ap") in ("Noon", "Midnight", "Midday") and cand.start > 0 \
                 and text[cand.start - 2:cand.start] not in (". ", "\n", '"', "``"):
             return False  # "High Noon"
-        if cand.kind == "duration" and f.get("unit", "")[:1].isupper() and cand.start > 0 and \
+        if cand.kind in ("duration", "relperiod") and f.get("unit", "")[:1].isupper() and cand.start > 0 and \
                 not text[cand.start - 2:cand.start].endswith((". ", "\n")):
-            return False  # "60 Minutes", a title
+            return False  # "60 Minutes", ABC's "This Week": a title
+        if cand.kind == "duration" and f.get("unit", "").lower() == "quarter" and \
+                text[cand.end:cand.end + 4].lower() == " of ":
+            return False  # "three-quarters of its food": a fraction
         if cand.kind == "perunit":
             before = text[max(0, cand.start - 20):cand.start].split()
             last = before[-1].lower() if before else ""
