@@ -18,10 +18,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from .matching import Match
+from .matching import Match, Sheet
 from .mention import Mention
 from .syntax import capital_is_government, is_modifier, is_place_use, is_subject
-from .tables import Tables, country_of, fold, sector_of
+from .tables import Tables, country_of, sector_of
 
 COUNTRY_KINDS = ("country", "capital", "adjective", "demonym", "city")
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -82,14 +82,15 @@ class CountryContext:
 
 
 class Nominals:
-    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], folded: list[str], used: list[bool],
+    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], sheet: Sheet, used: list[bool],
                  context: CountryContext | None = None):
         self.context = context
+        self.sheet = sheet
         self.doc = doc
         self.tables = tables
         self.matches = matches
-        self.folded = folded
-        self.lemmas = [fold(t.lemma_) for t in doc]
+        self.folded = sheet.folded
+        self.lemmas = sheet.lemmas
         self.used = used
         self.match_at: dict[int, Match] = {}
         for m in matches:
@@ -100,10 +101,7 @@ class Nominals:
 
     def agent_at(self, i: int, core: bool = False) -> tuple[int, str] | None:
         """The agent phrase ending at noun ``i`` (its first token and CAMEO agent code), longest first."""
-        if i < 0 or i >= len(self.doc):
-            return None
-        tok = self.doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if i < 0 or i >= len(self.doc) or self.sheet.pos[i] not in ("NOUN", "PROPN"):
             return None
         table = self.tables.core_agents if core else self.tables.agents
         for size in (4, 3, 2, 1):
@@ -269,16 +267,17 @@ class Nominals:
         """ "police", "the troops", "rebels": with a country from the phrase, the sentence or the article."""
         doc = self.doc
         out: list[Mention] = []
-        for tok in doc:
-            if self.used[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or is_modifier(tok):
+        for i, pos in enumerate(self.sheet.pos):
+            if self.used[i] or pos not in ("NOUN", "PROPN"):
                 continue
-            if tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "ORG"):
-                continue
-            agent = self.agent_at(tok.i, core=True)
+            agent = self.agent_at(i, core=True)
             if agent is None:
-                agent = self.agent_at(tok.i)
-                if agent is None or agent[0] == tok.i:
+                agent = self.agent_at(i)
+                if agent is None or agent[0] == i:
                     continue  # the dictionary's single nouns only after a nationality; its phrases also alone
+            tok = doc[i]
+            if is_modifier(tok) or (pos == "PROPN" and tok.ent_type_ not in ("", "ORG")):
+                continue
             a_start, a_code = agent
             if any(self.used[k] for k in range(a_start, tok.i + 1)):
                 continue
