@@ -311,8 +311,9 @@ class Resolver:
             if m.kind == "description" and m.type != "person":
                 continue
             mtok = self.doc[m.end - 1]
-            if tok.dep_ in ("dobj", "dative", "pobj") and m.subject and mtok.head.i == tok.head.i:
-                continue  # "Putin praised him": not Putin
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if tok.dep_ in ("dobj", "dative", "pobj") and m.subject and mtok.head.i == verb.i:
+                continue  # "Putin praised him", "Macron spoke with him": not the subject
             seen.add(id(c))
             distance = s - self.sent_of[start]
             score = -3 * distance + (2 if m.subject else 0) + (1 if distance == 0 else 0) + (3 if c.gender else 0)

@@ -485,7 +485,7 @@ class Namer:
             code = term.code
             name = self.tables.seat_names.get(code) or doc[start:end].text
             mtype = "country" if code.endswith("GOV") else ("military" if code.endswith("MIL") else "organization")
-            key = code
+            key = "code:" + code  # the Kremlin is Russia's government
         else:
             code, _ = term.entity.at(self.when)
             name = term.entity.name
