@@ -135,11 +135,13 @@ class Quote:
     text: str
     span: Span
     kind: str  # direct | indirect | mixed
+    events: list[str] = field(default_factory=list)  # ids of the events the quote reports
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "speaker": self.speaker, "speaker_span": _span(self.speaker_span), "cue": self.cue,
             "cue_span": _span(self.cue_span), "text": self.text, "span": _span(self.span), "kind": self.kind,
+            "events": list(self.events),
         }
 
 
@@ -259,7 +261,8 @@ def document_from_dict(data: dict[str, Any]) -> Document:
                       _tuple(e.get("evidence")) or (0, 0), float(e.get("confidence") or 0.0))
                 for e in data.get("events") or []],
         quotes=[Quote(q["id"], q.get("speaker"), _tuple(q.get("speaker_span")), q.get("cue"), _tuple(q.get("cue_span")),
-                      q.get("text") or "", _tuple(q.get("span")) or (0, 0), q.get("kind") or "direct")
+                      q.get("text") or "", _tuple(q.get("span")) or (0, 0), q.get("kind") or "direct",
+                      [str(e) for e in q.get("events") or []])
                 for q in data.get("quotes") or []],
         times=[TimeExpr(t["id"], t.get("text") or "", _tuple(t.get("span")) or (0, 0), t.get("type") or "DATE",
                         t.get("value") or "", t.get("value_end")) for t in data.get("times") or []],

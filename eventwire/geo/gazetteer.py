@@ -80,7 +80,7 @@ def index_key(min_population: int) -> str:
         digest.update(part.encode() + b"\0")
     here = Path(__file__).parent
     for path in (here / "build.py", here / "names.py", _build.data_file("countries.tsv"),
-                 _build.data_file("regions.tsv")):
+                 _build.data_file("regions.tsv"), _build.data_file("admin_points.tsv")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -27,22 +27,39 @@ def extract(ctx: Context) -> list[Place]:
             demonyms[iso] += 1
     results = Resolver(gaz, mentions, texts, demonyms).resolve()
     resolve_qualifiers(mentions, results)
-    _locate_facilities(mentions, results)
+    _locate_facilities(ctx, mentions, results)
     places = []
     for n, (m, r) in enumerate(zip(mentions, results, strict=True), start=1):
         places.append(_place(ctx, n, m, r, gaz))
     return places
 
 
-def _locate_facilities(mentions: list[Mention], results: list[Resolution]) -> None:
+def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Resolution]) -> None:
+    """A facility is placed at the town it is said to be in, else at a town named close by (within two
+    sentences), else at the town the article names most; otherwise it stays unplaced."""
     by_token = {}
+    towns: Counter = Counter()
+    first: dict[int, Resolution] = {}
+    nearby: list[tuple[int, Resolution]] = []
     for m, r in zip(mentions, results, strict=True):
         by_token[m.start] = r
         by_token[m.name_start] = r
+        if m.source != "facility" and r.entry is not None and r.entry.precision == "city":
+            towns[r.entry.id] += 1
+            first.setdefault(r.entry.id, r)
+            nearby.append((ctx.sentence_index(ctx.doc[m.start].idx), r))
+    main_town = first[towns.most_common(1)[0][0]] if towns else None
     for i, m in enumerate(mentions):
-        if m.source != "facility" or m.facility_of is None:
+        if results[i].lat is not None or m.candidates:
             continue
-        where = by_token.get(m.facility_of)
+        if m.source != "facility" and m.facility_of is None:
+            continue  # an unknown name is placed only by the place that contains it
+        if m.facility_of is not None:
+            where = by_token.get(m.facility_of)
+        else:
+            here = ctx.sentence_index(ctx.doc[m.start].idx)
+            close = [(abs(s - here), s > here, r) for s, r in nearby if abs(s - here) <= 2]
+            where = min(close, key=lambda x: (x[0], x[1]))[2] if close else main_town
         if where is not None and where.entry is not None and where.lat is not None:
             results[i] = Resolution(None, where.lat, where.lon, "city" if where.entry.precision == "city"
                                     else where.entry.precision)
@@ -52,8 +69,8 @@ def _place(ctx: Context, n: int, m: Mention, r: Resolution, gaz) -> Place:
     doc = ctx.doc
     span = doc[m.start:m.end]
     place = Place(id=f"p{n}", text=span.text, span=(span.start_char, span.end_char))
-    if r.entry is None:
-        if r.lat is not None:  # a facility placed at the city it is in
+    if r.entry is None or m.source == "facility":
+        if r.lat is not None:  # a facility or unknown name placed at the town it is in
             place.name, place.lat, place.lon, place.precision = doc[m.name_start:m.end].text, r.lat, r.lon, r.precision
         return place
     e = r.entry

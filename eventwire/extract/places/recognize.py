@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
-              "upon", "on", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
             "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
             "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
@@ -47,10 +47,26 @@ GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "o
            "great", "little", "upper", "lower", "middle", "region", "territory", "land", "forest", "desert", "beach",
            "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
            "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
-           "paradise", "eden", "friendship", "progress", "commerce", "industry", "energy", "mobile", "reading"}
+           "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
+           "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
+           "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "christmas", "easter", "ramadan"}
+#: the last word of a facility's or street's name ("Royal Street", "Barclays Center", "Manila Cathedral")
+FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+                     "highway", "square", "plaza", "park", "bridge", "school", "university", "college", "academy",
+                     "hospital", "clinic", "church", "cathedral", "basilica", "chapel", "mosque", "temple",
+                     "synagogue", "center", "centre", "stadium", "arena", "airport", "station", "hall", "house",
+                     "building", "tower", "towers", "market", "mall", "prison", "jail", "courthouse", "embassy",
+                     "consulate", "hotel", "restaurant", "canal", "lagoon", "beach", "pier", "terminal", "base",
+                     "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
+                     "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
+#: nouns that frame a place name: "the town of X", "X village"
+PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
+                "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
+                "camp", "enclave", "area", "settlement", "commune"}
 MAX_TOKENS = 6
 #: a city this large is a place even without supporting context
 STRONG_POPULATION = 100_000
@@ -90,10 +106,15 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             tok = doc[j]
+            if tok.ent_type_ in NON_PLACE_LABELS and doc[i].ent_type_ not in NON_PLACE_LABELS:
+                break  # "Zzyzxqwa Sunday"
             if _is_name_token(tok):
                 j += 1
-            elif (tok.lower_ in CONNECTORS or tok.text == "-") and j + 1 < n and _is_name_token(doc[j + 1]):
+            elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
+                  and _is_name_token(doc[j + 1])):
                 j += 2
+            elif tok.lower_ == "of" and j + 2 < n and doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2]):
+                j += 3  # Democratic Republic of the Congo
             elif (tok.text == "-" and j + 3 < n and doc[j + 1].lower_ in CONNECTORS and doc[j + 2].text == "-"
                   and _is_name_token(doc[j + 3])):
                 j += 4
@@ -158,14 +179,29 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     taken: set[int] = set()
     for i, j in runs:
+        cuts = [i] + [k + 1 for k in range(i, j) if doc[k].lower_ == "and"] + [j + 1]
+        for seg_start, seg_end in zip(cuts, cuts[1:], strict=False):
+            facility = _facility_run(doc, seg_start, seg_end - 1, ents, gaz)
+            if facility is not None:
+                mentions.append(facility)
+                taken.update(range(facility.start, facility.end))
         a = i
         while a < j:
             match = None
+            if a in taken:
+                a += 1
+                continue
             for b in range(min(j, a + MAX_TOKENS), a, -1):
-                if doc[b - 1].text in ("-", ".") or doc[a].text == "-" or doc[b - 1].lower_ in CONNECTORS:
+                if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
+                        or doc[b - 1].lower_ in CONNECTORS):
+                    continue
+                if any(k in taken for k in range(a, b)):
                     continue
                 key = _span_key(doc, a, b)
                 cands = [c for c in found.get(key, []) if c.kind != CODE]
+                if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
+                        and not _head_ok(doc, a, cands, ents)):
+                    continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
                 if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
                     match = Mention(a, b, a, key, found.get(key, []))
                     break
@@ -191,10 +227,93 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
+    # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
+    for start, end in _framed_names(doc, runs):
+        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
+            continue
+        ent = ents.at(start)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start > end - start:
+            continue
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
+        taken.update(range(start, end))
+
     mentions.sort(key=lambda m: m.start)
     _qualifiers(doc, mentions, found, gaz)
     _directions(doc, mentions)
+    for m in mentions:
+        if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
+            m.facility_of = _after_location(doc, m, mentions)
     return mentions
+
+
+def _after_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
+    """The place right after a facility's name: "Royal Street in New Orleans", "Barclays Center, Brooklyn"."""
+    starts = {x.start for x in mentions if x.source != "facility"}
+    k = m.end
+    if k < len(doc) and doc[k].lower_ in (",", "in", "near", "at", "outside", "of"):
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k in starts:
+            return k
+    return None
+
+
+def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> Mention | None:
+    """A run that names a street, building or site ("Royal Street", "Manila Cathedral"), as one mention."""
+    end = j
+    if end - i >= 2 and doc[end - 1].lower_ in DIRECTIONS:
+        end -= 1  # "Eglinton Avenue West"
+    last = doc[end - 1]
+    if last.lower_ not in FACILITY_SUFFIXES or (ents.at(last.i) is not None and ents.at(last.i).label_ == "PERSON"):
+        return None
+    start = i
+    while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_stop):
+        start += 1
+    if end - start < 2 or not any(t.text[:1].isupper() for t in doc[start:end - 1]):
+        return None
+    if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
+        pass  # "Russian Embassy": a facility all the same
+    key = fold(doc[start:j].text)
+    m = Mention(start, j, start, key, [], "facility")
+    # a place named inside it ("Manila Cathedral") locates it
+    for a in range(start, end - 1):
+        for b in range(end - 1, a, -1):
+            inner = gaz.lookup([_span_key(doc, a, b)]).get(_span_key(doc, a, b), [])
+            inner = [c for c in inner if c.kind != CODE]
+            if (inner and is_strong(inner) and not gaz.country_of_demonym(doc[a:b].text)
+                    and not (b - a == 1 and doc[a].lower_ in GENERIC)):
+                m.candidates, m.key = inner, _span_key(doc, a, b)
+                return m
+    return m
+
+
+def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
+    ent = ents.at(a)
+    if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
+        return True
+    return doc[a - 1].lower_ in DIRECTIONS or any(c.entry.feature in ("PCLI", "ADM1", "CONT") or c.entry.id < 0
+                                                  for c in cands)
+
+
+def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
+    out = []
+    for i, j in runs:
+        if all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
+            continue
+        before = doc[i - 2:i] if i >= 2 else None
+        after = doc[j] if j < len(doc) else None
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_FRAMES:
+            out.append((i, j))
+        elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
+            out.append((i, j))
+        elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
+              and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
+              and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
+            out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
+    return out
 
 
 def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
@@ -220,6 +339,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
         if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
                                 or (tok.is_stop and not tok.text.isupper())):
             return False  # "No", "Will"
+        if any(ch.isupper() for ch in tok.text[1:]) and not tok.text.isupper() and "-" not in tok.text:
+            return False  # "MoD", "iPhone"
         if tok.text.isupper() and len(tok.text) <= 5 and not any(c.entry.is_country or c.entry.id < 0
                                                                   for c in cands):
             return False  # acronyms ("NATO") are organisations unless they name a country ("US", "EU")
@@ -272,8 +393,12 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
                     nxt = Mention(k + 1, end, k + 1, key, codes)
                     extra.append(nxt)
                     break
-        if nxt is not None and any(c.entry.is_country or c.entry.is_admin for c in nxt.candidates):
-            m.qualifier = nxt
+        if nxt is None or not any(c.entry.is_country or c.entry.is_admin for c in nxt.candidates):
+            continue
+        named = [c for c in m.candidates if c.kind != CODE]
+        if named and max(named, key=lambda c: c.entry.population).entry.feature in ("PCLI", "ADM1", "CONT"):
+            continue  # a list of countries or states ("Maine, Vermont and ..."), not a town and its state
+        m.qualifier = nxt
     mentions.extend(extra)
     mentions.sort(key=lambda x: x.start)
 
@@ -281,7 +406,8 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
 def _directions(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         k = m.start - 1
-        if k >= 0 and doc[k].lower_ in DIRECTIONS and doc[k].text[:1].islower():
+        if k >= 0 and doc[k].lower_ in DIRECTIONS and (doc[k].text[:1].islower() or m.candidates
+                                                        and all(c.entry.feature != "PPL" for c in m.candidates)):
             m.direction = DIRECTIONS[doc[k].lower_]
             m.start = k
 

@@ -60,13 +60,16 @@ def prior(c: Candidate, key: str, text: str) -> float:
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
-    if outer.country != inner.country or outer.id == inner.id:
+    """Whether ``outer`` (a country or administrative unit) contains ``inner`` (a town or smaller unit)."""
+    if outer.country != inner.country or outer.id == inner.id or inner.feature in ("PCLI", "ADM1"):
         return False
     if outer.feature == "PCLI":
         return True
     if outer.feature == "ADM1":
-        return inner.admin1 == outer.admin1 and inner.feature != "PCLI"
-    return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < 120 and inner.feature not in ("PCLI", "ADM1")
+        return inner.admin1 == outer.admin1
+    if outer.feature == "ADM2":
+        return inner.precision == "city" and haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < 120
+    return False
 
 
 class Resolver:
@@ -102,7 +105,13 @@ class Resolver:
         if anchors and e.feature != "PCLI":
             near = min(haversine_km(e.lat, e.lon, a.lat, a.lon) for a in anchors)
             score += 2.5 if near < 150 else 1.5 if near < 400 else 0.0
+            if any(a.country == e.country for a in anchors):
+                score += 1.0
         return score
+
+    @staticmethod
+    def _near(e: Entry, anchors: list[Entry], km: float) -> bool:
+        return any(haversine_km(e.lat, e.lon, a.lat, a.lon) < km for a in anchors)
 
     def resolve(self) -> list[Resolution]:
         results: list[Resolution] = [Resolution(None) for _ in self.mentions]
@@ -111,7 +120,7 @@ class Resolver:
             anchors_all = [] if rounds == 0 else [r.entry for r in results if r.entry is not None
                                                    and r.entry.feature not in ("PCLI", "CONT")]
             for index, m in enumerate(self.mentions):
-                if m.source == "facility" or not m.candidates:
+                if not m.candidates:
                     continue
                 group = (m.key, m.qualifier.key if m.qualifier else None)
                 if group[1] is None and m.key in chosen:
@@ -129,7 +138,9 @@ class Resolver:
         return results
 
     def _best(self, m: Mention, text: str, anchors: list[Entry]) -> Resolution | None:
-        cands = [c for c in m.candidates if c.kind != CODE] or list(m.candidates)
+        codes = [c for c in m.candidates if c.kind == CODE]
+        abbreviation = text.endswith(".") or (text.isupper() and len(text) <= 3)
+        cands = (codes if codes and abbreviation else [c for c in m.candidates if c.kind != CODE]) or codes
         if m.qualifier is not None and m.qualifier.candidates:
             pairs = [(c, q) for c in cands for q in m.qualifier.candidates if _contains(q.entry, c.entry)]
             if pairs:
@@ -139,9 +150,13 @@ class Resolver:
             return None
         by_prior = max(cands, key=lambda c: prior(c, m.key, text))
         scored = max(cands, key=lambda c: prior(c, m.key, text) + self._context(c.entry, anchors))
+        if (scored is not by_prior and by_prior.entry.population >= 10 * max(scored.entry.population, 1)
+                and by_prior.entry.population >= 100_000 and not self._near(scored.entry, anchors, 150)):
+            scored = by_prior  # a famous place is not traded for a village on the article's country alone
         if scored is not by_prior:
             here, there = self.gaz.continent(by_prior.entry.country), self.gaz.continent(scored.entry.country)
-            if here and there and here != there and self.focus.get(scored.entry.country or "", 0.0) == 0.0:
+            backed = self.focus.get(scored.entry.country or "", 0.0) > self.focus.get(by_prior.entry.country or "", 0.0)
+            if here and there and here != there and not backed:
                 scored = by_prior  # proximity alone never moves a place to another continent
         entry = _city_over_admin(scored.entry, cands)
         return Resolution(entry, score=prior(scored, m.key, text) + self._context(scored.entry, anchors))
@@ -151,9 +166,10 @@ def _city_over_admin(entry: Entry, cands: list[Candidate]) -> Entry:
     """A region named after its main town ("Kyiv", "Tunis", "Abidjan") is meant as the town."""
     if not entry.is_admin:
         return entry
-    towns = [c.entry for c in cands if c.entry.precision == "city" and c.kind == 0 and c.entry.country == entry.country
-             and c.entry.population >= 0.1 * entry.population
-             and haversine_km(c.entry.lat, c.entry.lon, entry.lat, entry.lon) < 60]
+    towns = [c.entry for c in cands if c.entry.precision == "city" and c.entry.country == entry.country
+             and ((c.kind == 0 and c.entry.population >= 0.1 * entry.population
+                   and haversine_km(c.entry.lat, c.entry.lon, entry.lat, entry.lon) < 60)
+                  or c.entry.population >= 0.25 * entry.population)]
     return max(towns, key=lambda e: e.population) if towns else entry
 
 
@@ -178,7 +194,11 @@ def shift(entry: Entry, direction: tuple[int, int], area_km2: float) -> tuple[fl
         return entry.lat, entry.lon
     if entry.feature == "PCLI" and area_km2 > 0:
         km = min(0.5 * math.sqrt(area_km2 / math.pi), 150.0)
-    elif entry.feature in ("ADM1", "RGN", "CONT"):
+    elif entry.feature == "CONT":
+        km = 1000.0
+    elif entry.feature in ("RGN", "SEA", "OCN", "GULF", "PEN", "DSRT"):
+        km = 300.0
+    elif entry.feature == "ADM1":
         km = 60.0
     else:
         km = 5.0

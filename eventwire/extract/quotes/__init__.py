@@ -21,10 +21,10 @@ DEBUG = False
 def extract(ctx: Context) -> list[Quote]:
     doc = ctx.doc
     found = reported.find(doc)
-    segments = find_segments(doc.text)
+    segments = direct.repair(doc, find_segments(doc.text))
     found += direct.attach(doc, segments, found)
     found = [f for f in found if not _inside_quotation(doc, f, segments) and _asserted(doc, f)]
-    found = _dedupe(found)
+    found = _outermost(doc, _dedupe(found))
     speakers = Speakers(ctx)
     quotes: list[Quote] = []
     for item in sorted(found, key=lambda f: (f.content[0], f.cue[0])):
@@ -43,26 +43,36 @@ def extract(ctx: Context) -> list[Quote]:
 
 
 def _kind(text: str, item: Found) -> str:
+    """direct: the content is quotation (the frames between the pieces of an interrupted one aside); mixed: it holds
+    a quotation; indirect: none."""
     if not item.segments:
         return "indirect"
-    quoted = sum(e - s for s, e in item.segments)
-    outside = text[item.content[0]:item.content[1]]
-    for s, e in item.segments:
-        outside = outside.replace(text[s:e], "")
+    first = min(s for s, _ in item.segments)
+    last = max(e for _, e in item.segments)
+    outside = text[item.content[0]:first] + text[last:item.content[1]]
     rest = outside.strip(" \t\n\"'\u201c\u201d\u2018\u2019,.:;?!-\u2014")
-    return "direct" if len(rest) <= max(3, quoted // 20) else "mixed"
+    return "direct" if len(rest) <= 3 else "mixed"
 
 
 def _asserted(doc, item: Found) -> bool:
-    """Not a bare infinitive or modal form ("to support", "would say", "declined to say"): those report what was not
-    (yet) said, unless the content is a quotation."""
-    return item.origin != "verb" or doc[item.cue[0]].tag_ != "VB" or bool(item.segments)
+    """An object of a bare infinitive or modal form ("to support the bill", "would back Cruz") is a stance not
+    (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported."""
+    return not (item.origin == "verb" and item.frame == "dobj" and doc[item.cue[0]].tag_ == "VB"
+                and not item.segments)
 
 
 def _inside_quotation(doc, item: Found, segments) -> bool:
     """An attribution the quoted speaker makes ("I think ...") inside a quotation belongs to the quotation."""
     at = doc[item.cue[0]].idx
     return any(s.span[0] < at < s.span[1] for s in segments if s.style == "double")
+
+
+def _outermost(doc, found: list[Found]) -> list[Found]:
+    """Attributions not reported inside another one's content: in "Smith said he believes taxes will rise" the
+    belief is part of what Smith said, not a second attribution of its own."""
+    cues = [doc[f.cue[0]].idx for f in found]
+    return [f for f, at in zip(found, cues, strict=True)
+            if not any(o is not f and o.content[0] <= at < o.content[1] for o in found)]
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

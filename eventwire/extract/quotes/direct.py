@@ -71,7 +71,12 @@ def before_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
     out: list[Token] = []
     if end is None:
         return out
+    crossed = False
     for token in reversed(doc[max(end - 30, 0):end + 1]):
+        if "\n" in token.text and not out and not crossed and token.i > 0 and doc[token.i - 1].text == ":":
+            # "He said:" closing one paragraph introduces the quotation that fills the next
+            crossed = True
+            continue
         if "\n" in token.text or inside(token.idx) or token.text in _FINAL:
             break
         out.append(token)
@@ -88,11 +93,14 @@ def cue_after(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None
 
 
 def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
-    """``Smith said: "..."`` / ``he told reporters, "..."`` / ``according to Smith, "..."`` / ``As he put it, "..."``."""
+    """``Smith said: "..."``, ``he told reporters, "..."``, ``according to Smith, "..."``, ``as he put it, "..."``."""
     if not frame:
         return None
     words = [t for t in frame if not t.is_punct]
     for token in reversed(words[-8:]):
+        between = [t for t in frame if t.i > token.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "to" for t in between):
+            break
         if token.lower_ == "according":
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             objects = [c for c in (nxt.children if nxt is not None else []) if c.dep_ == "pobj"]
@@ -123,6 +131,34 @@ def _speaker_near(cue: Token, frame: list[Token]) -> tuple[int, int] | None:
     return None
 
 
+def repair(doc: Doc, segments: list[Segment]) -> list[Segment]:
+    """A quotation whose closing mark is missing ends before the first "..., Smith said" inside it (the mark was
+    lost where the attribution begins); otherwise it keeps running to its paragraph's end."""
+    out = []
+    for segment in segments:
+        if segment.closed or len(segment.pieces) != 1:
+            out.append(segment)
+            continue
+        start, end = segment.pieces[0]
+        cut = None
+        for token in doc[_bisect(doc, start):]:
+            if token.idx >= end:
+                break
+            if (token.lemma_.lower() in lexicon.SPEECH and token.pos_ == "VERB" and token.i > 0
+                    and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
+                subject = min(c.left_edge.i for c in token.children if c.dep_ == "nsubj")
+                before = doc[subject - 1] if subject > 0 else None
+                if before is not None and before.text == "," and before.idx > start:
+                    cut = before.idx
+                    break
+        if cut is None:
+            out.append(segment)
+        else:
+            trimmed = (start, cut)
+            out.append(Segment((segment.span[0], cut), [trimmed], segment.style, closed=False))
+    return out
+
+
 def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]:
     """Join each segment to an attribution (extending its content) or make a new one; returns the new ones."""
     spans = [s.span for s in segments]
@@ -137,13 +173,16 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         inner = segment.inner
         words = segment.words(doc.text)
         owner = _owner(doc, segment, found + new)
-        if owner is None:
+        if owner is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)) \
+                and not _title(doc.text, segment):
+            # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
+            # stands next to it ("affirms Ukraine's "irreversible path"")
             hit = cue_after(after_frame(doc, segment, inside))
             where = "quote-after"
             if hit is None:
                 hit = cue_before(before_frame(doc, segment, inside))
                 where = "quote-before"
-            if hit is not None and words >= 2:
+            if hit is not None:
                 cue, source = hit
                 owner = by_cue.get(cue.i)
                 if owner is None:
@@ -202,6 +241,17 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
     return not any(not _ABBREVIATION.search(frame[:m.start() + 1]) for m in _SENTENCE_END.finditer(frame))
 
 
+def _title(text: str, segment: Segment) -> bool:
+    """A name or a title in quotation marks ("State of the Union", "Meet the Press"): short and capitalized."""
+    words = text[segment.inner[0]:segment.inner[1]].strip(" ,.").split()
+    if not words or len(words) > 6:
+        return False
+    capitalized = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    small = sum(w in ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at") for w in words)
+    return capitalized + small == len(words) and capitalized >= 1 and len(words) > 1
+
+
 def _sentence_like(text: str, segment: Segment) -> bool:
+    """Reads as a sentence or a clause: ends with its own punctuation inside the marks ("It's over," / "Why?")."""
     inner = text[segment.inner[0]:segment.inner[1]].rstrip()
-    return inner[-1:] in ".?!," or segment.words(text) >= 8
+    return (inner[-1:] in ".?!," and segment.words(text) >= 2) or segment.words(text) >= 8

@@ -38,6 +38,7 @@ class Speakers:
         self.ctx = ctx
         self.doc = ctx.doc
         self.gender: dict[str, str] = {}
+        self.sentence_starts = [s.start_char for s in self.doc.sents]
         self.resolved: list[tuple[int, Actor]] = []  # (char offset, actor) of every speaker resolved so far
         self._next = 1 + max((int(m.group(1)) for a in ctx.actors if (m := re.fullmatch(r"a(\d+)", a.id))),
                              default=0)
@@ -85,9 +86,10 @@ class Speakers:
         elif head.pos_ == "PROPN" and name_tokens:
             name = _clean_name(" ".join(t.text for t in name_tokens))
             kind = "person" if len(name_tokens) <= 3 else "organization"
-        elif head.pos_ == "NOUN" and head.lemma_.lower() in _GROUP_WORDS:
-            name = _clean_name(words.text)
-            kind = "group" if head.tag_ == "NNS" else "other"
+        elif head.pos_ == "NOUN":
+            # an anonymous or generic source ("officials", "a spokesman", "the central bank") stays what it is
+            name = _clean_name(self.doc[words.start:head.i + 1].text)
+            kind = "group" if head.tag_ == "NNS" or head.lemma_.lower() in _GROUP_WORDS else "other"
         else:
             return None
         if not name:
@@ -115,30 +117,34 @@ class Speakers:
                 return actor
             if kind == "person" and actor.type == "person" and (other.split()[-1] == last):
                 return actor
+            if kind == actor.type and kind in ("other", "group") and other.split()[-1] == last:
+                return actor  # "the central bank" ... "the bank"
         return None
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
-        """The nearest earlier actor a pronoun can refer to: speakers resolved before, then named entities."""
+        """The actor a pronoun most likely refers to: of the compatible actors mentioned in the last few sentences,
+        the one last mentioned as a subject (or as a speaker), else the one last mentioned at all."""
         wanted = PRONOUNS[pronoun.lower_]
         types = {"male": {"person"}, "female": {"person"}, "neuter": {"organization", "igo", "country", "other"},
                  "plural": {"group", "organization", "country", "igo", "military", "other"}}[wanted]
-        candidates: list[tuple[int, Actor]] = []
+        sentence = self.ctx.sentence_index(pronoun.idx)
+        earliest = self.sentence_starts[max(sentence - 4, 0)] if self.sentence_starts else 0
+        mentions: list[tuple[int, int, Actor | None]] = []
         for actor in self.ctx.actors:
-            for start, _end in actor.mentions:
-                if start < pronoun.idx:
-                    candidates.append((start, actor))
-        candidates += [(at, actor) for at, actor in self.resolved if at < pronoun.idx]
+            mentions += [(s, e, actor) for s, e in actor.mentions if earliest <= s < pronoun.idx]
+        mentions += [(at, at + 1, actor) for at, actor in self.resolved if earliest <= at < pronoun.idx]
         for entity in self.doc.ents:
-            if entity.start_char >= pronoun.idx or entity.label_ not in _ENTITY_TYPES:
+            if not earliest <= entity.start_char < pronoun.idx or entity.label_ not in _ENTITY_TYPES:
                 continue
             if _ENTITY_TYPES[entity.label_] not in types:
                 continue
-            if any(start <= entity.start_char < end for a in self.ctx.actors for start, end in a.mentions):
+            if any(s <= entity.start_char < e for s, e, _ in mentions):
                 continue
-            candidates.append((entity.start_char, None))  # type: ignore[arg-type]
-        for at, actor in sorted(candidates, key=lambda c: -c[0]):
+            mentions.append((entity.start_char, entity.end_char, None))
+        ranked = sorted(mentions, key=lambda m: (self._salient(m[0]), m[0]), reverse=True)
+        for start, _end, actor in ranked:
             if actor is None:
-                entity = next(e for e in self.doc.ents if e.start_char == at)
+                entity = next(e for e in self.doc.ents if e.start_char == start)
                 actor = self._named(entity)
                 if actor is None:
                     continue
@@ -149,6 +155,26 @@ class Speakers:
                 continue
             return actor
         return None
+
+    def _salient(self, char: int) -> bool:
+        """A mention in subject position, or one already resolved as a speaker."""
+        if any(at == char for at, _ in self.resolved):
+            return True
+        token = self.doc[_token_index(self.doc, char)]
+        while token.dep_ in ("compound", "flat", "amod", "det") and token.head is not token:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _token_index(doc, char: int) -> int:
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx + len(doc[mid].text) <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(doc) - 1)
 
 
 def _name_of(words: TokenSpan) -> list[Token]:
