@@ -48,7 +48,7 @@ def extract(ctx: Context) -> list[Actor]:
     namer = Namer(doc, table, matches, folded, article_date(ctx))
     people = namer.people(context)
     nominals = Nominals(doc, table, matches, sheet, namer.used, context)
-    orgs = namer.organisations(nominals.agent_at)
+    orgs = namer.organisations(nominals.agent_at, nominals.own_country)
     places = nominals.from_matches()
     agents = nominals.bare_agents()
     clusters = coref.group(doc, people + orgs + places + agents)

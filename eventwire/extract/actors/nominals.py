@@ -140,7 +140,7 @@ class Nominals:
             return []
         ethnic = match.start > 0 and doc[match.start - 1].lower_ == "ethnic"
         if ethnic:  # "ethnic Albanians in Macedonia": the people of another country
-            code = self._own_country(last) or (self.context.other(match.start, code) if self.context else None)
+            code = self.own_country(last) or (self.context.other(match.start, code) if self.context else None)
         hyphen = match.end + 1 < len(doc) and doc[match.end].text in ("-", "–")
         if hyphen and doc[match.end + 1].lower_ in MADE_WORDS:
             return []  # "US-made missiles"
@@ -285,7 +285,7 @@ class Nominals:
             plural = tok.tag_ in PLURAL_TAGS
             if a_code == "" or (key in NEEDS_COUNTRY and not plural):
                 continue
-            country = self._own_country(tok) or (self.context.around(tok.i) if self.context else None)
+            country = self.own_country(tok) or (self.context.around(tok.i) if self.context else None)
             if key in NEEDS_COUNTRY and country is None:
                 continue
             start = self._left_modifiers(tok, a_start)
@@ -313,21 +313,25 @@ class Nominals:
             break
         return k
 
-    def _own_country(self, tok: Token) -> str | None:
-        """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"."""
+    def own_country(self, tok: Token) -> str | None:
+        """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"; for an object, the place
+        its verb names ("attacked the Yuzhmash enterprise in Dnipro")."""
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        match = self.match_at.get(obj.i)
-                        if match is not None:
-                            term = match.first("country", "capital", "city", "adjective")
-                            if term is not None:
-                                return term.code
             if child.dep_ in ("amod", "compound") and child.i in self.match_at:
                 term = self.match_at[child.i].first("country", "adjective", "capital")
                 if term is not None:
                     return term.code
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
+        if tok.dep_ in ("dobj", "nsubjpass"):
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    match = self.match_at.get(obj.i)
+                    if match is not None:
+                        term = match.first("country", "capital", "city", "adjective")
+                        if term is not None:
+                            return term.code
         return None
 
 
