@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .matching import Match, Sheet
 from .mention import Mention
-from .syntax import capital_is_government, is_modifier, is_place_use, is_subject
+from .syntax import capital_is_government, is_modifier, is_place_use, is_subject, subject_of
 from .tables import Tables, country_of, sector_of
 
 COUNTRY_KINDS = ("country", "capital", "adjective", "demonym", "city")
@@ -285,7 +285,8 @@ class Nominals:
             plural = tok.tag_ in PLURAL_TAGS
             if a_code == "" or (key in NEEDS_COUNTRY and not plural):
                 continue
-            country = self.own_country(tok) or (self.context.around(tok.i) if self.context else None)
+            country = self.own_country(tok) or (self.context.around(tok.i) if self.context else None) or \
+                self._subject_country(tok)
             if key in NEEDS_COUNTRY and country is None:
                 continue
             start = self._left_modifiers(tok, a_start)
@@ -313,13 +314,24 @@ class Nominals:
             break
         return k
 
+    def _subject_country(self, tok: Token) -> str | None:
+        """ "France is ready to contribute troops", "Syria offered its troops": the country whose clause it is."""
+        subject = subject_of(tok)
+        if subject is None or subject.i == tok.i:
+            return None
+        match = self.match_at.get(subject.i)
+        term = match.first("country", "adjective", "capital", "seat") if match is not None else None
+        if term is None:
+            return None
+        return term.code if term.kind != "seat" else country_of(term.code)
+
     def own_country(self, tok: Token) -> str | None:
         """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"; for an object, the place
         its verb names ("attacked the Yuzhmash enterprise in Dnipro")."""
         for child in tok.children:
-            if child.dep_ in ("amod", "compound") and child.i in self.match_at:
-                term = self.match_at[child.i].first("country", "adjective", "capital")
-                if term is not None:
+            if child.dep_ in ("amod", "compound", "poss") and child.i in self.match_at:
+                term = self.match_at[child.i].first("country", "adjective", "capital", "city")
+                if term is not None:  # "Darfur rebels", "Gaza militants"
                     return term.code
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
         if tok.dep_ in ("dobj", "nsubjpass"):
@@ -365,7 +377,14 @@ def country_codes(doc: Doc, matches: list[Match]) -> list[tuple[int, str]]:
         if term is not None and term.code:
             out.append((match.start, term.code))
         else:
-            ent = match.first("seat")
-            if ent is not None and country_of(ent.code):
-                out.append((match.start, country_of(ent.code)))
+            seat = match.first("seat")
+            if seat is not None and country_of(seat.code):
+                out.append((match.start, country_of(seat.code)))
+                continue
+            ent = match.first("entity")
+            if ent is not None and ent.entity is not None and ent.entity.kind == "org":
+                code = ent.entity.at(None)[0] or ""
+                country = None if code.startswith("MNC") else country_of(code)
+                if country:  # "UNITA" tells of Angola (a company tells of no place)
+                    out.append((match.start, country))
     return out
