@@ -131,7 +131,9 @@ def inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         head_frame = frame(head, depth + 1)
-        return head_frame.subjects if not head_frame.passive or is_passive(verb) else head_frame.subjects
+        if head_frame.passive and not is_passive(verb):
+            return head_frame.objects  # "was indicted by the court and will resign": the one indicted resigns
+        return head_frame.subjects
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
         return frame(head, depth + 1).subjects  # "..., killing 50"
     if dep == "pcomp" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
@@ -143,7 +145,9 @@ def clause_words(verb: Token) -> tuple[list[Token], list[Token]]:
     """The tokens of the verb's own clause before and after it (other clauses left out)."""
     pre: list[Token] = []
     post: list[Token] = []
-    stack = [c for c in verb.children if c.dep_ not in CLAUSE_SKIP]
+    # a subject after its verb ("..., reports aid agencies") is not part of what the patterns read after the verb
+    stack = [c for c in verb.children if c.dep_ not in CLAUSE_SKIP
+             and not (c.i > verb.i and c.dep_ in ("nsubj", "nsubjpass", "expl"))]
     while stack:
         token = stack.pop()
         (pre if token.i < verb.i else post).append(token)
