@@ -225,7 +225,9 @@ class Coder:
         used_nouns = {t.i for c in found for t in c.targets + c.sources} | {
             o.i for c in found for _, o in c.target_preps}
         for token in sent:
-            if token.pos_ not in ("NOUN", "PROPN") or token.i in used_nouns:
+            if token.pos_ != "NOUN" or token.i in used_nouns:
+                continue
+            if token.is_title and token.i > sent.start:  # a named event ("the Foreign Ministers' Meeting")
                 continue
             coded = self.noun_event(token, coded_verbs)
             if coded is not None:
@@ -239,6 +241,7 @@ class Coder:
         code, weight, reverse, origin, absorbed = result
         f = frame(verb)
         coded = Coded(trigger=verb, code=code, origin=origin, weight=weight, frame=f, reverse=reverse)
+        coded.needs_source = origin == "verb" and verb.lemma_.lower() in self.verbs.needs_actor
         coded.sources = list(f.subjects)
         coded.targets = list(f.objects)
         coded.target_preps = list(f.preps)
@@ -248,6 +251,8 @@ class Coder:
         coded.recipient_first = acting.lemma_.lower() in TRANSFER_VERBS
         if coded.clause == "subordinate" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not coded.targets:
             coded.targets = frame(verb.head).objects  # "attacked the camp, killing 50": those killed were there
+        if origin == "role" and self.role_of(verb) in ("appeal", "demand"):
+            coded.fallback_target_scope = next((o for o in f.objects), None)  # "to secure an invitation to join X"
         if origin == "wrapper" and absorbed:
             inner = frame(absorbed[-1])
             kind = self.role_of(verb)
@@ -360,7 +365,7 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     march) is news whoever did it ("three men were shot"); a verbal act with nobody to make it is not. Acts in
     relative, participle and purpose clauses are background: kept when both sides are known, or when violent.
     """
-    if coded.clause == "condition":
+    if coded.clause == "condition" or (coded.needs_source and not sources):
         return False
     violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "175")
     if coded.clause == "subordinate" and not violent and not (sources and targets):

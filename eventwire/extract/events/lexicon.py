@@ -84,7 +84,7 @@ def _weight(elements) -> float:
 class VerbLexicon:
     """The verb dictionary, indexed by verb form, with the matcher."""
 
-    def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str]]):
+    def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str, bool]]):
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(words) for words in members) for name, members in data["synsets"].items()}
         blocks = []
@@ -102,7 +102,11 @@ class VerbLexicon:
             form: [Entry(e["block"], tuple(e["words"]), e.get("code")) for e in entries]
             for form, entries in data["verbs"].items()}
         # the project's additions: a verb (with required following words) and its code, in a block of its own
-        for lemma, words, code in extra:
+        #: verbs whose default code is right only with an actor doing it ("the army advanced", not "prices advanced")
+        self.needs_actor: set[str] = set()
+        for lemma, words, code, needs_actor in extra:
+            if needs_actor:
+                self.needs_actor.add(lemma)
             self.blocks.append(Block(f"extra:{lemma}", code, ()))
             self.verbs.setdefault(lemma, []).insert(0, Entry(len(self.blocks) - 1, words, None))
 
@@ -204,7 +208,7 @@ def verbs() -> VerbLexicon:
     extra = []
     for row in _rows("verbs_extra.tsv"):
         head, *rest = row[0].split()
-        extra.append((head, tuple(rest), row[1]))
+        extra.append((head, tuple(rest), row[1], len(row) > 2 and row[2] == "actor"))
     return VerbLexicon(data, extra)
 
 

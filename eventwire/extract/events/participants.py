@@ -24,7 +24,7 @@ from ...records import Actor
 from ..context import Context
 from . import coding
 from .candidate import Coded
-from .clauses import TARGET_PREPS
+from .clauses import TARGET_PREPS, frame
 
 # dependents that start a clause of their own: their actors are not the phrase's
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "mark", "punct", "cc"})
@@ -70,8 +70,9 @@ class ActorIndex:
     def at(self, token: Token) -> list[Actor]:
         return self.by_token.get(token.i, [])
 
-    def in_phrase(self, head: Token, max_depth: int = 4) -> list[Actor]:
-        """The actors closest to ``head`` in its phrase (breadth first; conjuncts at the same depth)."""
+    def in_phrase(self, head: Token, max_depth: int = 4, own: bool = True) -> list[Actor]:
+        """The actors closest to ``head`` in its phrase (breadth first; conjuncts at the same depth). With
+        ``own`` False, a possessive pronoun is not followed ("closed its airspace": its = the one closing)."""
         if not self.by_token:
             return []
         level = [head]
@@ -93,6 +94,8 @@ class ActorIndex:
                     if child.dep_ in CLAUSE_DEPS or child.dep_ == "conj":
                         continue
                     if child.dep_ == "prep" and child.lower_ in LOOSE_PREPS:
+                        continue
+                    if not own and child.dep_ == "poss" and child.pos_ == "PRON":
                         continue
                     following.append(child)
             if found:
@@ -122,10 +125,10 @@ class Resolver:
         self.actors_by_id = {a.id: a for a in ctx.actors}
         self.places_by_id = {p.id: p for p in ctx.places}
 
-    def phrase_actors(self, heads: list[Token]) -> list[Actor]:
+    def phrase_actors(self, heads: list[Token], own: bool = True) -> list[Actor]:
         found: list[Actor] = []
         for head in heads:
-            actors = self.index.in_phrase(head)
+            actors = self.index.in_phrase(head, own=own)
             if not actors and head.lower_ in FIRST_PERSON:
                 actors = self.quote_speaker(head)
             for actor in actors:
@@ -143,17 +146,19 @@ class Resolver:
     def resolve(self, coded: Coded) -> tuple[list[Actor], list[Actor]]:
         """Sources and targets from the sentence's structure (see ``fallback_target`` for the rest)."""
         sources = list(coded.source_actors) or self.phrase_actors(coded.sources)
+        if not sources and coded.sources and all(h.lemma_.lower() in INSTRUMENTS for h in coded.sources):
+            sources = self.wielder(coded.trigger)
         conflict = coded.code[:2] in coding.CONFLICT_ROOTS or coded.code[:2] == "13"
         objects = [o for o in coded.targets if not (conflict and o.lemma_.lower() in INSTRUMENTS)]
         targets: list[Actor] = []
         if coded.recipient_first:
             recipients = [o for o in objects if o.dep_ == "dative"] + [o for p, o in coded.target_preps if p == "to"]
-            targets = self.phrase_actors(recipients)
-        targets = [a for a in targets or self.phrase_actors(objects) if a not in sources]
+            targets = self.phrase_actors(recipients, own=False)
+        targets = [a for a in targets or self.phrase_actors(objects, own=False) if a not in sources]
         if not targets:
             preps = [(p, o) for p, o in coded.target_preps if not (conflict and p == "with")]
             for obj in target_order(preps):
-                targets = [a for a in self.index.in_phrase(obj) if a not in sources]
+                targets = [a for a in self.index.in_phrase(obj, own=False) if a not in sources]
                 if targets:
                     break
         if not targets and coded.fallback_target_scope is not None:
@@ -169,7 +174,29 @@ class Resolver:
         its clause (not for statements and appeals, whose addressee is often nobody in particular)."""
         if coded.code[:2] in ("01", "02") or coded.reverse:
             return []
-        return self.place_target(place_id, sources) or self.clause_target(coded.trigger, sources)
+        for _, obj in coded.target_preps:  # "launch the missile at the Ukrainian capital Kiev"
+            for token in obj.subtree:
+                place = self.ctx.place_at((token.idx, token.idx + len(token.text)))
+                if place is not None and place.country:
+                    found = self.country_actor(place, sources)
+                    if found:
+                        return found
+        place = self.places_by_id.get(place_id) if place_id else None
+        return (self.country_actor(place, sources) if place else []) or self.clause_target(coded.trigger, sources)
+
+    def wielder(self, trigger: Token) -> list[Actor]:
+        """Who used the weapon that is the subject ("the missile that attacked ..."): the actors of the nearest
+        clause above the event word that names any."""
+        node = trigger
+        for _ in range(16):
+            if node.head.i == node.i:
+                return []
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                actors = self.phrase_actors(frame(node).subjects)
+                if actors:
+                    return actors
+        return []
 
     def responder(self, noun: Token) -> list[Actor]:
         """In "X's response to Y's attacks", X: the one the attacks were on."""
@@ -199,10 +226,9 @@ class Resolver:
             return min(abs(s - trigger.idx) for s, _ in actor.mentions)
         return [min(candidates, key=distance)]
 
-    def place_target(self, place_id: str | None, sources: list[Actor]) -> list[Actor]:
-        """The country where the event happened, as an actor (added when the article has none)."""
-        place = self.places_by_id.get(place_id) if place_id else None
-        if place is None or not place.country:
+    def country_actor(self, place, sources: list[Actor]) -> list[Actor]:
+        """The country a place is in, as an actor (added when the article has none)."""
+        if not place.country:
             return []
         iso3, name = _iso3().get(place.country, (None, None))
         if not iso3:
