@@ -89,6 +89,8 @@ def frame(verb: Token, depth: int = 0) -> Frame:
             f.objects = [verb.head]
         elif not f.subjects and not f.passive:
             f.subjects = [verb.head]
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":
+        f.objects = [verb.head]  # "the arrested persons"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         if f.passive and not f.objects:
             f.objects = [verb.head]  # "the letter sent by X"
@@ -170,11 +172,13 @@ def clause_kind(verb: Token) -> str:
         if dep == "conj" and token.head.i != token.i:
             token = token.head
             continue
+        if dep == "advcl" and token.head.pos_ not in ("VERB", "AUX"):
+            return "main"  # a clause hung on a dateline or heading ("ahmedabad: the police arrested ...")
         if dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 return "condition"
             return "subordinate"
-        if dep in ("relcl", "acl", "pcomp", "xcomp", "csubj", "csubjpass"):
+        if dep in ("relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "csubjpass"):
             return "subordinate"
         if dep == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
             return "condition"

@@ -28,6 +28,9 @@ transfer export pledge promise""".split())
 NON_EVENT_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "remain"})
 # dependencies of a verb form that is not a clause of its own ("the defeated party", "war-torn", "according to")
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "prep", "npadvmod", "nmod", "poss", "case"})
+# participles that report the event when they modify a noun ("the arrested persons", "the abducted envoy")
+PARTICIPLE_EVENTS = frozenset("""arrest detain abduct kidnap kill murder assassinate torture deport expel execute
+injure wound""".split())
 # intent verbs that say nothing by themselves ("decided to look at this subject")
 WEAK_INTENT = frozenset({"want", "wish", "hope", "expect", "consider", "decide", "plan", "aim", "intend", "prepare",
                          "propose", "resolve", "undertake", "volunteer"})
@@ -56,8 +59,8 @@ class Coder:
         lemma = verb.lemma_.lower()
         extras = [e for e in entries if self.verbs.blocks[e.block].name.startswith("extra:")]
         others = [e for e in entries if e not in extras]
-        home = [e for e in others if e.words or self.verbs.blocks[e.block].name.lower() == lemma]
-        entries = extras + (home or others)
+        home = [e for e in others if self.verbs.blocks[e.block].name.lower() == lemma]
+        entries = extras + ([e for e in others if e.words and e not in home] + home if home else others)
         pre, post = clause_words(verb)
         pre_keys = [self._keys[t.i] for t in pre]
         post_keys = [self._keys[t.i] for t in post]
@@ -75,6 +78,8 @@ class Coder:
                     break
         if best is None or best.code is None or not tables.known(best.code[:2]):
             return None
+        if lemma in SPEECH_VERBS and best.weight > 0 and best.code[:2] not in ("01", "02", "10", "11", "12", "13"):
+            return best_default(entries, self.verbs)  # "..., reports aid agencies": saying is not giving aid
         return best.code, best.weight, best.reverse
 
     def role_of(self, verb: Token) -> str | None:
@@ -99,6 +104,11 @@ class Coder:
             for child in verb.children:
                 if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
                     return child
+            if not any(c.dep_ == "dobj" for c in verb.children):  # "have sworn to fight", parsed as a purpose
+                for child in verb.children:
+                    if child.dep_ == "advcl" and child.tag_ == "VB" and any(
+                            c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                        return child
         if role == "appeal":  # "called on X to support": the infinitive hangs under the preposition's object
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
@@ -151,8 +161,8 @@ class Coder:
             candidates = []
             if child.dep_ in ("dobj", "nsubjpass"):
                 candidates.extend([child, *child.conjuncts])  # "launched artillery, mortar and rocket fire"
-            elif child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "upon"):
-                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "upon", "under"):
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")  # "placed under arrest"
             for noun in candidates:
                 code = self.noun_code(noun)
                 if code:
@@ -170,7 +180,10 @@ class Coder:
                 modifiers.update((child.lower_, child.lemma_.lower()))
             elif child.dep_ == "prep":
                 modifiers.add(child.lower_)
-                modifiers.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+                for pobj in child.children:  # "suspension of air links", "deployment of a peacekeeping force"
+                    if pobj.dep_ == "pobj":
+                        modifiers.add(pobj.lemma_.lower())
+                        modifiers.update(m.lemma_.lower() for m in pobj.children if m.dep_ in ("amod", "compound"))
         for sense in senses:
             if (not sense.modifiers or sense.modifiers & modifiers) and (sense.alone or not alone):
                 return sense.code
@@ -201,7 +214,10 @@ class Coder:
         absorbed: set[int] = set()
         coded_verbs: dict[int, tuple] = {}
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass") or token.dep_ in NON_CLAUSE_DEPS:
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+                continue
+            if token.dep_ in NON_CLAUSE_DEPS and not (token.dep_ == "amod" and token.tag_ == "VBN"
+                                                      and token.lemma_.lower() in PARTICIPLE_EVENTS):
                 continue
             if token.lemma_.lower() in NON_EVENT_LEMMAS and not any(
                     c.dep_ == "dobj" for c in token.children):
@@ -245,6 +261,11 @@ class Coder:
         coded.sources = list(f.subjects)
         coded.targets = list(f.objects)
         coded.target_preps = list(f.preps)
+        if f.passive and not f.subjects:
+            if code[:2] == "15":  # "six companies of police were deployed": those deployed act
+                coded.sources, coded.targets = coded.targets, []
+            else:
+                coded.sources = self.passive_agent(verb, f)
         coded.modality_token = verb
         coded.clause = clause_kind(verb)
         acting = absorbed[-1] if origin == "wrapper" and absorbed else verb
@@ -282,6 +303,21 @@ class Coder:
         elif coded.modality == "future" and origin != "wrapper" and coding.family(code) != "verbal":
             coded.code = coding.intent(code)
         return coded
+
+    def passive_agent(self, verb: Token, f) -> list[Token]:
+        """Who acted, for a passive without "by": the author of the event it happened in ("killed in police
+        firing", "killed in an Israeli air strike") or of the clause that says when ("was killed when the police
+        fired")."""
+        for prep, obj in f.preps:
+            if prep in ("in", "during", "under", "after", "amid") and self.noun_code(obj):
+                return [obj]
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "after", "while")
+                                             for c in child.children):
+                coded = self.code_verb(child)
+                if coded and coding.family(coded[0]) == "conflict":
+                    return frame(child).subjects
+        return []
 
     def reported_speech(self, coded: Coded, verb: Token, speech: Token) -> None:
         """What a speaker says will, could or must happen: an intent, a threat, a demand, a refusal."""
@@ -358,16 +394,27 @@ class Coder:
             coded.modality = modality(trigger, self.speaker_of(trigger) is not None)
         return coded
 
+def best_default(entries, verbs: lexicon.VerbLexicon) -> tuple[str, float, bool] | None:
+    """The first default code among a verb's dictionary entries (patterns aside)."""
+    for entry in entries:
+        code = entry.code if entry.code is not None else verbs.blocks[entry.block].code
+        if entry.words or code in (None, "---"):
+            continue
+        return code, 0.0, False
+    return None
+
+
 def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     """Whether an event is worth reporting.
 
     A condition ("if it is attacked") reports nothing. A material act with no actor found (an attack, an arrest, a
     march) is news whoever did it ("three men were shot"); a verbal act with nobody to make it is not. Acts in
-    relative, participle and purpose clauses are background: kept when both sides are known, or when violent.
+    relative, participle and purpose clauses are background: kept when both sides are known, or when violent
+    (an attack, an arrest, an expulsion).
     """
     if coded.clause == "condition" or (coded.needs_source and not sources):
         return False
-    violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "175")
+    violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "173", "174", "175")
     if coded.clause == "subordinate" and not violent and not (sources and targets):
         return False
     if sources or targets:
@@ -386,7 +433,7 @@ def extract(ctx: Context) -> list[Event]:
             trigger = coded.trigger
             place = places.event_place(ctx, trigger)
             implicit = False
-            if not targets:
+            if not targets and not (coded.frame is not None and coded.frame.passive):
                 targets = coder.resolver.fallback_target(coded, sources, place)
                 implicit = bool(targets)
             info = tables.info(coded.code)

@@ -171,6 +171,9 @@ class VerbLexicon:
                 continue
             if self._sequence(pattern.pre, pre) and self._sequence(pattern.post, post):
                 best = pattern
+        if best is not None and entry.code not in (None, "---") and best.code not in (None, "---") and \
+                best.code[:2] != entry.code[:2]:
+            best = None  # a block's pattern for another of its verbs ("seized from" is not "arrested from")
         if best is not None:
             if best.code == "---":
                 return Match(None, False, best.weight, block.name)
