@@ -62,6 +62,9 @@ def phrase(token: Token) -> tuple[int, int]:
             break
         right = child.right_edge.i
     doc = token.doc
+    for i in range(left, token.i):
+        if "\n" in doc[i].text:
+            left = i + 1  # a dateline or timestamp line above is not part of the name
     for i in range(token.i + 1, right + 1):
         if doc[i].text in (",", "(", "\u2014", "--"):
             right = i - 1
