@@ -151,7 +151,8 @@ def from_verbs(doc: Doc) -> list[Found]:
             complements = [c for c in token.children if c.dep_ == "oprd"]
             naming = lemma in lexicon.NAMING
             as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
-            if objects and naming and not (complements or as_phrase):
+            named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree)
+            if objects and naming and not (complements or as_phrase or named):
                 objects = []  # "called a meeting" names nothing
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
