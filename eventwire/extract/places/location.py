@@ -56,7 +56,7 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
         found = _own_place(node, at_token) or _related_place(node, at_token)
         if found is not None:
             return found.id
-        if node.dep_ not in INHERIT_DEPS or node.head is node or steps >= MAX_UP:
+        if node.dep_ not in INHERIT_DEPS or node.head.i == node.i or steps >= MAX_UP:
             return None
         if node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and node.pos_ not in ("NOUN", "VERB"):
             return None
