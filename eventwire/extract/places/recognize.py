@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
-              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul", "es"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
             "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
             "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
@@ -50,7 +50,7 @@ GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "o
            "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
            "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
            "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
-           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the"}
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the", "st", "mt", "ft", "pt"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "christmas", "easter", "ramadan"}
@@ -85,6 +85,7 @@ class Mention:
     direction: tuple[int, int] | None = None
     qualifier: Mention | None = None  # the place that contains this one ("Texas" in "Paris, Texas")
     facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
+    kind_hint: str | None = None  # "city" or "region" when a word beside the name says so ("New York state")
 
 
 _PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
@@ -241,6 +242,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _qualifiers(doc, mentions, found, gaz)
     _directions(doc, mentions)
+    _kind_hints(doc, mentions)
     for m in mentions:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
@@ -401,6 +403,23 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
         m.qualifier = nxt
     mentions.extend(extra)
     mentions.sort(key=lambda x: x.start)
+
+
+CITY_WORDS = {"city", "town", "village", "township", "municipality"}
+REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "territory", "county",
+                "district"}
+
+
+def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:
+    """"New York state", "the state of Washington", "Quebec City", "the city of Mosul"."""
+    for m in mentions:
+        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        before = doc[m.name_start - 2].lower_ if m.name_start >= 2 and doc[m.name_start - 1].lower_ == "of" else ""
+        for word in (after, before):
+            if word in CITY_WORDS:
+                m.kind_hint = "city"
+            elif word in REGION_WORDS:
+                m.kind_hint = "region"
 
 
 def _directions(doc: Doc, mentions: list[Mention]) -> None:
