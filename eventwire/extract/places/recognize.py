@@ -243,6 +243,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _qualifiers(doc, mentions, found, gaz)
     _directions(doc, mentions)
     _kind_hints(doc, mentions)
+    _lists_of_regions(doc, mentions)
     for m in mentions:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
@@ -420,6 +421,27 @@ def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:
                 m.kind_hint = "city"
             elif word in REGION_WORDS:
                 m.kind_hint = "region"
+
+
+def _lists_of_regions(doc: Doc, mentions: list[Mention]) -> None:
+    """In "Michigan, Oregon, New York and Ohio" every name is a state: a name listed beside regions that can be a
+    region is taken as one ("New York" the state, "Washington" the state)."""
+    def region_like(m: Mention) -> bool:
+        named = [c for c in m.candidates if c.kind == 0]
+        return bool(named) and max(named, key=lambda c: c.entry.population).entry.feature == "ADM1"
+
+    listed = [False] * len(mentions)
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        between = doc[a.end:b.start]
+        if len(between) <= 2 and all(t.text in (",", "and", "or") for t in between) and len(between) >= 1:
+            if region_like(b):
+                listed[k] = True
+            if region_like(a):
+                listed[k + 1] = True
+    for m, flag in zip(mentions, listed, strict=True):
+        if flag and m.kind_hint is None and any(c.entry.feature == "ADM1" and c.kind == 0 for c in m.candidates):
+            m.kind_hint = "region"
 
 
 def _directions(doc: Doc, mentions: list[Mention]) -> None:
