@@ -279,6 +279,8 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
         pass  # "Russian Embassy": a facility all the same
     key = fold(doc[start:j].text)
+    if any(c.kind == 0 and c.entry.population >= 10_000 for c in gaz.lookup([key]).get(key, [])):
+        return None  # a town named like a site: "West Palm Beach", "Newport Beach"
     m = Mention(start, j, start, key, [], "facility")
     # a place named inside it ("Manila Cathedral") locates it
     for a in range(start, end - 1):
