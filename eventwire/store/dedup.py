@@ -1,16 +1,19 @@
 """Near-duplicate articles (syndicated copies, small edits): MinHash signatures, LSH bands kept in the database.
 
-Each document's text is cut into word 3-grams; its MinHash signature (datasketch, 128 permutations) is stored
-with the document, and its 32 bands of 4 values are stored in ``doc_bands``. Documents that share a band are
-candidates; a candidate is a near-duplicate when the estimated Jaccard similarity of the two shingle sets is at
-least 0.5, or when the smaller text is at least 80% contained in the larger (a copy with a paragraph trimmed).
-Linked documents form groups (connected components); ``documents.dup_group`` is the smallest id in the group.
+Each document's text is cut into word 3-grams; its MinHash signature (datasketch, 128 permutations, 32-bit
+values) is stored with the document, and its 32 bands of 4 values are stored in ``doc_bands``. Documents that
+share a band are candidates; a candidate is a near-duplicate when the estimated Jaccard similarity of the two
+shingle sets is at least 0.5, or when the smaller text is at least 80% contained in the larger (a copy with a
+paragraph trimmed). Linked documents form groups (connected components); ``documents.dup_group`` is the smallest
+id in the group.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 import duckdb
 import numpy as np
@@ -38,9 +41,17 @@ def shingles(text: str) -> set[bytes]:
 def signature(text: str) -> tuple[int, bytes]:
     """(number of distinct shingles, MinHash values as bytes) of a text."""
     grams = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM)
+    template = _template()
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=template.permutations,
+                      scheme=template.scheme)
     minhash.update_batch(grams)
-    return len(grams), minhash.hashvalues.astype(np.uint64).tobytes()
+    return len(grams), minhash.hashvalues.astype(np.uint32).tobytes()
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """A MinHash whose permutations every signature shares (drawing them is the costly part of a new one)."""
+    return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)  # CRC-32 is enough before MinHash's permutations
 
 
 def band_hashes(values: bytes) -> list[int]:
@@ -52,7 +63,7 @@ def band_hashes(values: bytes) -> list[int]:
 
 def similarity(a: bytes, b: bytes, size_a: int, size_b: int) -> tuple[float, float]:
     """(estimated Jaccard similarity, estimated containment of the smaller set in the larger)."""
-    va, vb = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    va, vb = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
     jaccard = float(np.mean(va == vb))
     if not size_a or not size_b:
         return jaccard, 0.0
@@ -117,7 +128,15 @@ def neighbours(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[st
 
 def regroup(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[str]:
     """Recompute ``dup_group`` for the groups that contain ``doc_ids``; returns the documents whose group changed."""
-    pending, changed = set(doc_ids), set()
+    doc_ids = set(doc_ids)
+    linked = neighbours(con, doc_ids)
+    # a document without near-duplicates is its own group
+    alone = sorted(doc_ids - linked)
+    changed = {r[0] for r in con.execute("SELECT id FROM documents WHERE list_contains(?, id) AND dup_group <> id",
+                                         [alone]).fetchall()} if alone else set()
+    if changed:
+        con.execute("UPDATE documents SET dup_group = id WHERE list_contains(?, id)", [sorted(changed)])
+    pending = doc_ids & linked
     while pending:
         component = {pending.pop()}
         frontier = set(component)

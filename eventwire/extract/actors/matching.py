@@ -29,17 +29,31 @@ def keys(doc: Doc) -> list[str]:
     return [fold(t.text) for t in doc]
 
 
-def _cased(doc: Doc, start: int, term: Term) -> bool:
-    """Names are capitalised in running text; acronyms are upper case ("US", not "us")."""
+PLACE_KINDS = frozenset({"country", "capital", "city", "adjective", "demonym"})
+
+
+def _cased(doc: Doc, start: int, term: Term, lower_text: bool) -> bool:
+    """Names are capitalised in running text; acronyms are upper case ("US", not "us"). In a text written all in
+    lower case (some corpora are) places and multi-word names are taken as they come."""
     first = doc[start].text
     if term.exact:
         return all(doc[i].text.isupper() or not doc[i].text.isalpha() for i in range(start, start + len(term.tokens)))
+    if lower_text and (term.kind in PLACE_KINDS or len(term.tokens) > 1):
+        return True
     return first[:1].isupper() or (first[:1].isdigit())
+
+
+def lower_cased(doc: Doc) -> bool:
+    """The text has (almost) no capital letters: a lower-cased corpus."""
+    sample = doc.text[:3000]
+    letters = sum(ch.isalpha() for ch in sample)
+    return letters > 200 and sum(ch.isupper() for ch in sample) < letters * 0.01
 
 
 def find(doc: Doc, tables: Tables, folded: list[str] | None = None) -> list[Match]:
     """Non-overlapping matches, left to right, the longest at each position."""
     folded = folded if folded is not None else keys(doc)
+    lower_text = lower_cased(doc)
     out: list[Match] = []
     n = len(folded)
     i = 0
@@ -55,7 +69,7 @@ def find(doc: Doc, tables: Tables, folded: list[str] | None = None) -> list[Matc
             size = len(term.tokens)
             if size < length:
                 break
-            if i + size > n or tuple(folded[i:i + size]) != term.tokens or not _cased(doc, i, term):
+            if i + size > n or tuple(folded[i:i + size]) != term.tokens or not _cased(doc, i, term, lower_text):
                 continue
             if size == length or not found:
                 length = size

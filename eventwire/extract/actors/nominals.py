@@ -51,7 +51,7 @@ class CountryContext:
     belongs to (the one country of its sentence, else the article's clearly dominant country)."""
 
     def __init__(self, doc: Doc, matches: list[Match]):
-        countries = country_codes(matches)
+        countries = country_codes(doc, matches)
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -129,7 +129,7 @@ class Nominals:
             if any(self.used[k] for k in range(match.start, match.end)):
                 continue
             term = match.first(*COUNTRY_KINDS)
-            if term is None:
+            if term is None or inside_name(self.doc, match):
                 continue
             out.extend(self._country_mention(match, term))
         return out
@@ -248,7 +248,7 @@ class Nominals:
                             role_from_text=True, subject=is_subject(head))]
         code = country + a_code
         sector = sector_of(code)
-        mtype = TYPE_BY_SECTOR.get(sector or "", "group" if plural else "other")
+        mtype = _type(sector, a_code, plural)
         start = match.start
         # the last conjunct's mention runs to the noun; an earlier one ("Hungarian" in "Hungarian and Romanian
         # officials") is the nationality alone, so that each actor has its own words
@@ -292,7 +292,7 @@ class Nominals:
             start = self._left_modifiers(tok, a_start)
             code = (country or "") + a_code
             sector = sector_of(a_code if not country else code)
-            mtype = TYPE_BY_SECTOR.get(sector or "", "group" if plural else "other")
+            mtype = _type(sector, a_code, plural)
             if mtype == "country" and not country:
                 mtype = "organization"
             name = doc[start:tok.i + 1].text
@@ -332,10 +332,32 @@ class Nominals:
         return None
 
 
-def country_codes(matches: list[Match]) -> list[tuple[int, str]]:
+def _type(sector: str | None, agent_code: str, plural: bool) -> str:
+    """The actor type of a nominal: a government's own words ("officials", "the government") are the country;
+    its bodies ("state media", GOVMED) are organisations."""
+    if sector == "GOV" and agent_code != "GOV":
+        return "organization"
+    return TYPE_BY_SECTOR.get(sector or "", "group" if plural else "other")
+
+
+def inside_name(doc: Doc, match: Match) -> bool:
+    """A country's name inside an organisation's or a work's name, not at its head ("Agence France-Presse",
+    "Bank of England"): part of that name, no mention of the country."""
+    tok = doc[match.start]
+    if tok.ent_type_ not in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") or tok.ent_iob_ == "B":
+        return False
+    k = match.start - 1
+    while k >= 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    return not (k >= 0 and doc[k].lower_ == "the" and k == match.start - 1)
+
+
+def country_codes(doc: Doc, matches: list[Match]) -> list[tuple[int, str]]:
     """(token, country) for every country-ish name in the article (the context of bare agent nouns)."""
     out = []
     for match in matches:
+        if inside_name(doc, match):
+            continue
         term = match.first("country", "adjective", "demonym", "capital", "city")
         if term is not None and term.code:
             out.append((match.start, term.code))

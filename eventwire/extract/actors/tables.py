@@ -82,7 +82,7 @@ def country_of(code: str | None) -> str | None:
     company's country (``MNCUSA`` -> USA)."""
     if not code or len(code) < 3:
         return None
-    if code[:3] == "MNC" and len(code) >= 6:
+    if code[:3] == "MNC" and len(code) >= 6 and code[3:6] not in PLOVER_SECTORS and code[3:6] not in SECTOR_ALIASES:
         return code[3:6]
     if code[:3] in NON_STATE:
         return None

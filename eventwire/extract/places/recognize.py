@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
-              "upon", "on", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
             "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
             "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
@@ -48,7 +48,9 @@ GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "o
            "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
            "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
            "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
-           "reading"}
+           "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
+           "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "christmas", "easter", "ramadan"}
@@ -61,6 +63,10 @@ FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard",
                      "consulate", "hotel", "restaurant", "canal", "lagoon", "beach", "pier", "terminal", "base",
                      "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
                      "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
+#: nouns that frame a place name: "the town of X", "X village"
+PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
+                "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
+                "camp", "enclave", "area", "settlement", "commune"}
 MAX_TOKENS = 6
 #: a city this large is a place even without supporting context
 STRONG_POPULATION = 100_000
@@ -100,6 +106,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             tok = doc[j]
+            if tok.ent_type_ in NON_PLACE_LABELS and doc[i].ent_type_ not in NON_PLACE_LABELS:
+                break  # "Zzyzxqwa Sunday"
             if _is_name_token(tok):
                 j += 1
             elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
@@ -184,12 +192,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 a += 1
                 continue
             for b in range(min(j, a + MAX_TOKENS), a, -1):
-                if doc[b - 1].text in ("-", ".") or doc[a].text == "-" or doc[b - 1].lower_ in CONNECTORS:
+                if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
+                        or doc[b - 1].lower_ in CONNECTORS):
                     continue
                 if any(k in taken for k in range(a, b)):
                     continue
                 key = _span_key(doc, a, b)
                 cands = [c for c in found.get(key, []) if c.kind != CODE]
+                if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
+                        and not _head_ok(doc, a, cands, ents)):
+                    continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
                 if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
                     match = Mention(a, b, a, key, found.get(key, []))
                     break
@@ -210,6 +222,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if gaz.country_of_demonym(doc[start:end].text):
             continue
         if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
+            continue
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
+        taken.update(range(start, end))
+
+    # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
+    for start, end in _framed_names(doc, runs):
+        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
+            continue
+        ent = ents.at(start)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start > end - start:
             continue
         key = fold(doc[start:end].text)
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
@@ -264,6 +287,33 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
                 m.candidates, m.key = inner, _span_key(doc, a, b)
                 return m
     return m
+
+
+def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
+    ent = ents.at(a)
+    if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
+        return True
+    return doc[a - 1].lower_ in DIRECTIONS or any(c.entry.feature in ("PCLI", "ADM1", "CONT") or c.entry.id < 0
+                                                  for c in cands)
+
+
+def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
+    out = []
+    for i, j in runs:
+        if all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
+            continue
+        before = doc[i - 2:i] if i >= 2 else None
+        after = doc[j] if j < len(doc) else None
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_FRAMES:
+            out.append((i, j))
+        elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
+            out.append((i, j))
+        elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
+              and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
+              and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
+            out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
+    return out
 
 
 def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],

@@ -55,9 +55,10 @@ def _kind(text: str, item: Found) -> str:
 
 
 def _asserted(doc, item: Found) -> bool:
-    """Not a bare infinitive or modal form ("to support", "would say", "declined to say"): those report what was not
-    (yet) said, unless the content is a quotation."""
-    return item.origin != "verb" or doc[item.cue[0]].tag_ != "VB" or bool(item.segments)
+    """An object of a bare infinitive or modal form ("to support the bill", "would back Cruz") is a stance not
+    (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported."""
+    return not (item.origin == "verb" and item.frame == "dobj" and doc[item.cue[0]].tag_ == "VB"
+                and not item.segments)
 
 
 def _inside_quotation(doc, item: Found, segments) -> bool:

@@ -99,7 +99,7 @@ def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | Non
     words = [t for t in frame if not t.is_punct]
     for token in reversed(words[-8:]):
         between = [t for t in frame if t.i > token.i]
-        if any(t.pos_ in ("VERB", "AUX") for t in between):
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "to" for t in between):
             break
         if token.lower_ == "according":
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -173,7 +173,8 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         inner = segment.inner
         words = segment.words(doc.text)
         owner = _owner(doc, segment, found + new)
-        if owner is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)):
+        if owner is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)) \
+                and not _title(doc.text, segment):
             # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
             # stands next to it ("affirms Ukraine's "irreversible path"")
             hit = cue_after(after_frame(doc, segment, inside))
@@ -238,6 +239,16 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
         return False
     # one sentence: the frame of the cue, ended by its full stop
     return not any(not _ABBREVIATION.search(frame[:m.start() + 1]) for m in _SENTENCE_END.finditer(frame))
+
+
+def _title(text: str, segment: Segment) -> bool:
+    """A name or a title in quotation marks ("State of the Union", "Meet the Press"): short and capitalized."""
+    words = text[segment.inner[0]:segment.inner[1]].strip(" ,.").split()
+    if not words or len(words) > 6:
+        return False
+    capitalized = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    small = sum(w in ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at") for w in words)
+    return capitalized + small == len(words) and capitalized >= 1 and len(words) > 1
 
 
 def _sentence_like(text: str, segment: Segment) -> bool:

@@ -589,7 +589,7 @@ class Resolver:
         n = number(raw_n)
         if n is None and not f.get("pl"):
             return None  # "some day", "many a year"
-        if n is not None and f.get("half"):
+        if n is not None and (f.get("half") or f.get("nhalf")):
             n += 0.5
         if n is not None and n == 0:
             return None
