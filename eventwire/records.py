@@ -135,11 +135,13 @@ class Quote:
     text: str
     span: Span
     kind: str  # direct | indirect | mixed
+    events: list[str] = field(default_factory=list)  # ids of the events the quote reports
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "speaker": self.speaker, "speaker_span": _span(self.speaker_span), "cue": self.cue,
             "cue_span": _span(self.cue_span), "text": self.text, "span": _span(self.span), "kind": self.kind,
+            "events": list(self.events),
         }
 
 
@@ -149,9 +151,14 @@ class EventDate:
     origin: str  # text | published
     span: Span | None = None
     precision: str | None = None  # day | month | year | ...
+    value_end: str | None = None  # the end of a range the date comes from ("December 3-4, 2024")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "origin": self.origin, "span": _span(self.span), "precision": self.precision}
+        out: dict[str, Any] = {"value": self.value, "origin": self.origin, "span": _span(self.span),
+                               "precision": self.precision}
+        if self.value_end is not None:
+            out["value_end"] = self.value_end
+        return out
 
 
 @dataclass
@@ -247,13 +254,15 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         events=[Event(e["id"], list(e.get("source") or []), list(e.get("target") or []), str(e["cameo"]),
                       e.get("plover"), e.get("quad_class"), e.get("goldstein"), e.get("modality") or "asserted",
                       EventDate((e.get("date") or {}).get("value"), (e.get("date") or {}).get("origin") or "published",
-                                _tuple((e.get("date") or {}).get("span")), (e.get("date") or {}).get("precision"))
+                                _tuple((e.get("date") or {}).get("span")), (e.get("date") or {}).get("precision"),
+                                (e.get("date") or {}).get("value_end"))
                       if e.get("date") else None,
                       e.get("place"), int(e.get("sentence") or 0), _tuple(e.get("trigger")) or (0, 0),
                       _tuple(e.get("evidence")) or (0, 0), float(e.get("confidence") or 0.0))
                 for e in data.get("events") or []],
         quotes=[Quote(q["id"], q.get("speaker"), _tuple(q.get("speaker_span")), q.get("cue"), _tuple(q.get("cue_span")),
-                      q.get("text") or "", _tuple(q.get("span")) or (0, 0), q.get("kind") or "direct")
+                      q.get("text") or "", _tuple(q.get("span")) or (0, 0), q.get("kind") or "direct",
+                      [str(e) for e in q.get("events") or []])
                 for q in data.get("quotes") or []],
         times=[TimeExpr(t["id"], t.get("text") or "", _tuple(t.get("span")) or (0, 0), t.get("type") or "DATE",
                         t.get("value") or "", t.get("value_end")) for t in data.get("times") or []],

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import actors, events, places, published, quotes, times
+from . import actors, events, links, places, published, quotes, times
 from .context import Context
 
 
@@ -28,6 +28,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("places", places.extract, ("actors",), "places"),
     Stage("quotes", quotes.extract, ("actors",), "quotes"),
     Stage("events", events.extract, ("published", "actors", "times", "places", "quotes"), "events"),
+    Stage("links", links.link, ("quotes", "events"), "quotes"),
 )
 
 

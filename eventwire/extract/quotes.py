@@ -1,8 +1,0 @@
-"""The quotes stage."""
-from __future__ import annotations
-
-from .context import Context
-
-
-def extract(ctx: Context) -> list:
-    return []

@@ -1,0 +1,276 @@
+"""Direct quotations: each quoted segment joined to the attribution it belongs to.
+
+A segment inside (or overlapping) a reported clause found from the parse belongs to it (``said that "..."``, or a
+quotation the parser split into sentences). Otherwise its cue is looked for right after it (``"...," he said.``,
+``"...," said Smith``) or right before it (``Smith said: "..."``, ``As Smith put it, "..."``). A segment with no cue
+of its own that follows an attributed one in the same or the next paragraph continues it (``"...," he said.
+"..."``). Short segments without a cue are scare quotes or titles and are left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from . import lexicon
+from .found import Found
+from .marks import Segment
+from .reported import phrase, subject_of
+
+_FINAL = {".", "?", "!", ";"}
+_SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")
+_CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue"}
+#: the fewest words a quotation needs to stand as a quote without a cue of its own (else a scare quote or title)
+MIN_WORDS_ALONE = 4
+
+
+def _token_at(doc: Doc, char: int, after: bool) -> int | None:
+    """The index of the first token starting at or after ``char`` (or the last ending at or before it)."""
+    if after:
+        for token in doc[_bisect(doc, char):]:
+            if token.idx >= char:
+                return token.i
+        return None
+    i = _bisect(doc, char)
+    for token in reversed(doc[:i + 1]):
+        if token.idx + len(token.text) <= char:
+            return token.i
+    return None
+
+
+def _bisect(doc: Doc, char: int) -> int:
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(doc) - 1) if len(doc) else 0
+
+
+def after_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
+    """The tokens after a quotation up to the end of its sentence, another quotation or the paragraph's end."""
+    start = _token_at(doc, segment.span[1], after=True)
+    out: list[Token] = []
+    if start is None:
+        return out
+    for token in doc[start:start + 16]:
+        if "\n" in token.text or inside(token.idx) or token.is_quote and token.i > start:
+            break
+        out.append(token)
+        if token.text in _FINAL:
+            break
+    return out
+
+
+def before_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
+    """The tokens before a quotation back to the start of its sentence, another quotation or the paragraph."""
+    end = _token_at(doc, segment.span[0], after=False)
+    out: list[Token] = []
+    if end is None:
+        return out
+    crossed = False
+    for token in reversed(doc[max(end - 30, 0):end + 1]):
+        if "\n" in token.text and not out and not crossed and token.i > 0 and doc[token.i - 1].text == ":":
+            # "He said:" closing one paragraph introduces the quotation that fills the next
+            crossed = True
+            continue
+        if "\n" in token.text or inside(token.idx) or token.text in _FINAL:
+            break
+        out.append(token)
+    return list(reversed(out))
+
+
+def adjacent_cue(doc: Doc, segment: Segment) -> tuple[Token, tuple[int, int] | None] | None:
+    """A verb of saying right before the opening mark, with at most a comma or colon between."""
+    end = _token_at(doc, segment.span[0], after=False)
+    if end is None:
+        return None
+    token = doc[end]
+    if token.text in (",", ":") and token.i > 0:
+        token = doc[token.i - 1]
+    if token.pos_ == "VERB" and token.lemma_.lower() in _CUES and token.tag_ != "VBN":
+        return token, _speaker_near(token, [])
+    return None
+
+
+def cue_after(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
+    """``"...," he said`` / ``"...," said Smith`` / ``"...," Smith, the minister, told reporters``."""
+    words = [t for t in frame if not t.is_punct]
+    for token in words[:7]:
+        if token.lemma_.lower() in _CUES and token.pos_ in ("VERB", "AUX"):
+            return token, _speaker_near(token, frame)
+    return None
+
+
+def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
+    """``Smith said: "..."``, ``he told reporters, "..."``, ``according to Smith, "..."``, ``as he put it, "..."``."""
+    if not frame:
+        return None
+    words = [t for t in frame if not t.is_punct]
+    for token in reversed(words[-8:]):
+        between = [t for t in frame if t.i > token.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "to" for t in between):
+            break
+        if token.lower_ == "according":
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            objects = [c for c in (nxt.children if nxt is not None else []) if c.dep_ == "pobj"]
+            return token, (phrase(objects[0]) if objects else None)
+        if token.lemma_.lower() in _CUES and token.pos_ in ("VERB", "AUX"):
+            return token, _speaker_near(token, frame)
+    if frame[-1].text == ":":
+        # a heading such as "Trump's response:" or "The statement:" introduces the quotation
+        nouns = [t for t in frame if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "compound"]
+        if nouns:
+            owner = next((c for n in nouns for c in n.children if c.dep_ == "poss"), None)
+            speaker = owner or next((n for n in nouns if n.pos_ in ("PROPN", "PRON")), None)
+            return frame[-1], (phrase(speaker) if speaker is not None else None)
+    return None
+
+
+def _speaker_near(cue: Token, frame: list[Token]) -> tuple[int, int] | None:
+    source = subject_of(cue)
+    if source is not None:
+        return source
+    # an inverted subject the parser took for an object: "said Smith", "said the minister"
+    for child in cue.children:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return phrase(child)
+    following = [t for t in frame if t.i > cue.i and t.pos_ in ("PROPN", "NOUN")]
+    if following and following[0].i - cue.i <= 3:
+        return phrase(following[0])
+    return None
+
+
+def repair(doc: Doc, segments: list[Segment]) -> list[Segment]:
+    """A quotation whose closing mark is missing ends before the first "..., Smith said" inside it (the mark was
+    lost where the attribution begins); otherwise it keeps running to its paragraph's end."""
+    out = []
+    for segment in segments:
+        if segment.closed or len(segment.pieces) != 1:
+            out.append(segment)
+            continue
+        start, end = segment.pieces[0]
+        cut = None
+        for token in doc[_bisect(doc, start):]:
+            if token.idx >= end:
+                break
+            if (token.lemma_.lower() in lexicon.SPEECH and token.pos_ == "VERB" and token.i > 0
+                    and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
+                subject = min(c.left_edge.i for c in token.children if c.dep_ == "nsubj")
+                before = doc[subject - 1] if subject > 0 else None
+                if before is not None and before.text == "," and before.idx > start:
+                    cut = before.idx
+                    break
+        if cut is None:
+            out.append(segment)
+        else:
+            trimmed = (start, cut)
+            out.append(Segment((segment.span[0], cut), [trimmed], segment.style, closed=False))
+    return out
+
+
+def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]:
+    """Join each segment to an attribution (extending its content) or make a new one; returns the new ones."""
+    spans = [s.span for s in segments]
+
+    def inside(char: int) -> bool:
+        return any(s <= char < e for s, e in spans)
+
+    by_cue = {f.cue[0]: f for f in found}
+    new: list[Found] = []
+    previous: tuple[Found, Segment] | None = None
+    for segment in segments:
+        inner = segment.inner
+        words = segment.words(doc.text)
+        owner = _owner(doc, segment, found + new)
+        hit, where = None, ""
+        if owner is None:
+            # what a verb of saying takes straight after it is quoted speech, however short ('chanted "USA!"',
+            # 'the sign read "Hispanics 4 Trump"')
+            hit, where = adjacent_cue(doc, segment), "quote-before"
+        if owner is None and hit is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)) \
+                and not _title(doc.text, segment):
+            # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
+            # stands near it ("affirms Ukraine's "irreversible path"")
+            hit = cue_after(after_frame(doc, segment, inside))
+            where = "quote-after"
+            if hit is None:
+                hit = cue_before(before_frame(doc, segment, inside))
+                where = "quote-before"
+        if owner is None and hit is not None:
+            cue, source = hit
+            owner = by_cue.get(cue.i)
+            if owner is None:
+                cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
+                owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
+                new.append(owner)
+                by_cue[cue.i] = owner
+        if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
+            owner = previous[0]
+        if owner is None:
+            if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
+                previous = None
+            continue
+        owner.extend(inner)
+        owner.segments.append(inner)
+        previous = (owner, segment)
+    return new
+
+
+def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:
+    """The attribution whose content overlaps the segment and whose cue lies outside it."""
+    best, best_key = None, None
+    s, e = segment.span
+    for f in found:
+        if any(s <= doc[i].idx < e for i in f.cue):
+            continue
+        overlap = min(f.content[1], e) - max(f.content[0], s)
+        if overlap <= 0:
+            continue
+        # the attribution whose content starts nearest the quotation's start, then the nearest cue
+        key = (abs(f.content[0] - segment.inner[0]) > 3 and f.content[0] > s, abs(f.content[0] - s),
+               abs(doc[f.cue[0]].idx - s))
+        if best_key is None or key < best_key:
+            best, best_key = f, key
+    return best
+
+
+def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> bool:
+    """A segment without a cue continues the previous attribution when only a paragraph break, or the sentence that
+    holds the attribution's own cue ("he said, adding ..."), lies between them."""
+    found, before = previous
+    text = doc.text
+    start = max(found.content[1], before.span[1])
+    gap = text[start:segment.span[0]]
+    if not any(c.isalnum() for c in gap):
+        return gap.count("\n") <= 2
+    frame = gap.rstrip()
+    if gap[len(frame):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
+        return False
+    if any(mark in frame for mark in "\u201c\u201d\""):
+        return False
+    cue_at = doc[found.cue[0]].idx
+    if not start <= cue_at < segment.span[0]:
+        return False
+    # one sentence: the frame of the cue, ended by its full stop
+    return not any(not _ABBREVIATION.search(frame[:m.start() + 1]) for m in _SENTENCE_END.finditer(frame))
+
+
+def _title(text: str, segment: Segment) -> bool:
+    """A name or a title in quotation marks ("State of the Union", "Meet the Press"): short and capitalized."""
+    inner = text[segment.inner[0]:segment.inner[1]].strip(" ,.")
+    words = inner.split()
+    if not words or len(words) > 6 or inner[-1:] in "!?":
+        return False
+    capitalized = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    small = sum(w in ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at") for w in words)
+    return capitalized + small == len(words) and capitalized >= 1 and len(words) > 1
+
+
+def _sentence_like(text: str, segment: Segment) -> bool:
+    """Reads as a sentence or a clause: ends with its own punctuation inside the marks ("It's over," / "Why?")."""
+    inner = text[segment.inner[0]:segment.inner[1]].rstrip()
+    return (inner[-1:] in ".?!," and segment.words(text) >= 2) or segment.words(text) >= 8

@@ -1,0 +1,295 @@
+"""Reported speech and thought from the dependency parse: a cue predicate, its content argument and its subject.
+
+``X said (that) ...``, ``..., X said``, ``X believes ...``, ``X wants to ...``, ``X criticized ...``, ``X called
+for ...``, ``according to X, ...``, ``X's claim that ...``, ``X is confident that ...``.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from . import lexicon
+from .found import Found
+
+_SUBJECTS = ("nsubj", "csubj")
+_CLAUSE = ("ccomp",)
+_SKIP_DEPS = ("amod", "compound", "acomp")
+
+
+def envelope(tokens: list[Token], anchor: Token | None = None) -> tuple[int, int] | None:
+    """The character span from the first to the last token, punctuation trimmed at both ends (quote marks kept);
+    with an ``anchor`` (the cue), only the tokens of its paragraph (a parse that crosses a paragraph is wrong)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if anchor is not None and tokens:
+        lo, hi = paragraph(anchor)
+        tokens = [t for t in tokens if lo <= t.idx < hi]
+    while tokens and _edge_punct(tokens[0], first=True):
+        tokens = tokens[1:]
+    while tokens and _edge_punct(tokens[-1], first=False):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def paragraph(token: Token) -> tuple[int, int]:
+    """The character span of the paragraph (line) holding ``token``."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    return start, end if end >= 0 else len(text)
+
+
+def _edge_punct(token: Token, first: bool) -> bool:
+    if token.is_space:
+        return True
+    if not token.is_punct:
+        return first and token.lower_ in ("that",) and token.dep_ == "mark"
+    return not token.is_quote and token.text not in ("?", "!", "...")
+
+
+def subtree(token: Token) -> list[Token]:
+    return list(token.subtree)
+
+
+def phrase(token: Token) -> tuple[int, int]:
+    """The token range of the noun phrase headed by ``token``, cut before a comma, a relative clause or apposition."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+            break
+        right = child.right_edge.i
+    doc = token.doc
+    for i in range(left, token.i):
+        if "\n" in doc[i].text:
+            left = i + 1  # a dateline or timestamp line above is not part of the name
+    for i in range(token.i + 1, right + 1):
+        if doc[i].text in (",", "(", "\u2014", "--"):
+            right = i - 1
+            break
+    return left, right + 1
+
+
+def subject_of(verb: Token) -> tuple[int, int] | None:
+    """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares with the verb it
+    hangs on (``... , adding that``; ``promised and delivered``)."""
+    seen = 0
+    current = verb
+    while current is not None and seen < 4:
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return phrase(child)
+        for child in current.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return phrase(objects[0])
+        if any(child.dep_ == "nsubjpass" for child in current.children):
+            return None
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head is not current:
+            current = current.head
+            if current.dep_ == "prep":
+                current = current.head
+            seen += 1
+            continue
+        if current.dep_ == "relcl" and current.head is not current:
+            return phrase(current.head)
+        return None
+    return None
+
+
+def _cue_tokens(verb: Token) -> list[int]:
+    cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
+    return sorted(cue)
+
+
+def _is_cue_verb(token: Token) -> bool:
+    """A verb used as a predicate (not "the so-called", "a planned attack", "the report released ...")."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in _SKIP_DEPS:
+        return False
+    return not (token.tag_ == "VBN" and token.dep_ == "acl")
+
+
+def _predicate(token: Token) -> bool:
+    """A verb that makes a claim of its own: finite, or a participle with its auxiliary ("is attacking", "has
+    criticized"), not a participle modifying something ("ads attacking Cruz", "a plan backed by ...")."""
+    if token.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("advcl", "conj", "xcomp", "ROOT", "ccomp"):
+        return True  # "..., calling the plan a disaster", "has praised and defended it"
+    return any(c.dep_ in ("aux", "nsubj") for c in token.children)
+
+
+def from_verbs(doc: Doc) -> list[Found]:
+    found: list[Found] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if not _is_cue_verb(token):
+            continue
+        speech = lemma in lexicon.SPEECH
+        cognition = lemma in lexicon.COGNITION
+        intention = lemma in lexicon.INTENTION
+        stance = lemma in lexicon.STANCE
+        preps = lexicon.WITH_PREPOSITION.get(lemma, set())
+        if not (speech or cognition or intention or stance or preps):
+            continue
+        content: list[Token] = []
+        frame = ""
+        clauses = [c for c in token.children if c.dep_ in _CLAUSE]
+        if clauses and (speech or cognition):
+            content, frame = [t for c in clauses for t in subtree(c)], "ccomp"
+        if not content and intention:
+            infinitives = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if infinitives:
+                objects = [c for c in token.children if c.dep_ == "dobj"]
+                content = [t for c in objects + infinitives for t in subtree(c)]
+                frame = "xcomp"
+        if not content and (stance or lemma == "say") and _predicate(token):
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            complements = [c for c in token.children if c.dep_ == "oprd"]
+            naming = lemma in lexicon.NAMING
+            as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+            named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree)
+            if objects and naming and not (complements or as_phrase or named):
+                objects = []  # "called a meeting" names nothing
+            if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
+                                and objects[0].lower_ in ("it", "them")):
+                # what the object is called or blamed for belongs to the content ("described it as ...")
+                extra = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
+                content = [t for c in objects + complements + extra for t in subtree(c)]
+                frame = "dobj"
+        if not content and lemma in lexicon.REGARDING and _predicate(token):
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            as_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if objects and as_phrases:
+                content = [t for c in objects + as_phrases for t in subtree(c)]
+                frame = "regard"
+        if not content and preps:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
+                objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    content = [t for c in objects for t in subtree(c)]
+                    frame = "prep"
+                    break
+        if not content and (speech or cognition) and token.dep_ == "parataxis":
+            # an inserted or trailing cue: "The plan, a source said, is ..." / "It is over, he said."
+            own = {t.i for t in token.subtree}
+            content = [t for t in token.head.subtree if t.i not in own]
+            frame = "parataxis"
+        if not content:
+            continue
+        span = envelope(content, token)
+        if span is None:
+            continue
+        found.append(Found(_cue_tokens(token), span, subject_of(token), "verb", frame=frame))
+    return found
+
+
+def according_to(doc: Doc) -> list[Found]:
+    """``according to X, ...`` and ``..., according to X``: the clause around the phrase is the content."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            continue
+        objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        source = phrase(objects[0]) if objects else None
+        phrase_end = max([t.i for o in objects for t in o.subtree] + [nxt.i])
+        head = token.head if token.head is not token else token
+        while head.dep_ in ("prep", "pobj") and head.head is not head:
+            head = head.head
+        sentence = token.sent
+        clause = [t for t in head.subtree if not (token.i <= t.i <= phrase_end)] if head is not token else []
+        clause = [t for t in clause if sentence.start <= t.i < sentence.end]
+        if not clause:
+            clause = [t for t in sentence if not (token.i <= t.i <= phrase_end)]
+        # the content is the side of the sentence the phrase does not take: after it when it opens the sentence
+        if token.i - sentence.start <= 2:
+            clause = [t for t in clause if t.i > phrase_end]
+        span = envelope(clause, token)
+        if span is None:
+            continue
+        found.append(Found([token.i, nxt.i], span, source, "according", frame="according"))
+    return found
+
+
+def from_nouns(doc: Doc) -> list[Found]:
+    """``X's claim that ...``, ``the statement by X that ...``, ``made a promise to ...``."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.NOUNS:
+            continue
+        clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        clauses += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VB"
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+        if not clauses:
+            continue
+        span = envelope([t for c in clauses for t in subtree(c)], token)
+        if span is None:
+            continue
+        source = None
+        for child in token.children:
+            if child.dep_ == "poss":
+                source = phrase(child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    source = phrase(objects[0])
+        if source is None and token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX"):
+            source = subject_of(token.head)
+        found.append(Found([token.i], span, source, "noun", frame="noun"))
+    return found
+
+
+def from_adjectives(doc: Doc) -> list[Found]:
+    """``X is confident that ...``, ``X was sure ...``."""
+    found = []
+    for token in doc:
+        if token.pos_ != "ADJ" or token.lemma_.lower() not in lexicon.ADJECTIVES or token.dep_ != "acomp":
+            continue
+        clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+        if not clauses:
+            continue
+        span = envelope([t for c in clauses for t in subtree(c)], token)
+        if span is None:
+            continue
+        found.append(Found([token.i], span, subject_of(token.head), "adjective", frame="adjective"))
+    return found
+
+
+_HEADLINE = re.compile(r"^((?:[A-Z][\w\u2019'.&-]*)(?: [A-Z][\w\u2019'.&-]*){0,4}): (\S.*?)[.]?$")
+_NOT_SOURCES = {"the", "a", "an", "update", "updated", "watch", "video", "photos", "breaking", "exclusive", "live",
+                "analysis", "opinion", "editorial", "note", "editor's", "editor\u2019s", "fix", "question", "answer",
+                "q", "a.m.", "p.m.", "correction", "transcript", "read", "related", "latest"}
+
+
+def headlines(doc: Doc) -> list[Found]:
+    """A headline line "Name: what they said" ("Lynch: No outside influence on FBI probe") attributes its second
+    half to the name before the colon."""
+    found = []
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        match = _HEADLINE.match(line)
+        if match and len(line.split()) <= 30:
+            left = match.group(1)
+            words = left.split()
+            if (words[0].lower() not in _NOT_SOURCES and not left.isupper() and len(match.group(2).split()) >= 3
+                    and not any(w.lower() in _NOT_SOURCES for w in words)):
+                source = doc.char_span(start, start + len(left), alignment_mode="expand")
+                content = (start + match.start(2), start + match.end(2))
+                colon = doc.char_span(start + len(left), start + len(left) + 1, alignment_mode="expand")
+                if source is not None and colon is not None and not any(t.pos_ in ("VERB", "AUX") for t in source):
+                    found.append(Found([colon.start], content, (source.start, source.end), "headline",
+                                       frame="headline"))
+        start += len(line) + 1
+    return found
+
+
+def find(doc: Doc) -> list[Found]:
+    return from_verbs(doc) + according_to(doc) + from_nouns(doc) + from_adjectives(doc) + headlines(doc)

@@ -1,0 +1,200 @@
+"""Speakers: the words naming a quote's source resolved to an actor.
+
+The actors stage comes first (``ctx.actor_at``: names, titles, pronouns it resolved). Where it has no actor for
+the words, a pronoun goes to the nearest earlier person (or, for "it" and "they", organisation or group) whose
+gender does not clash; a relative "who" to the noun it hangs on; a name the actors stage missed, or an anonymous
+or generic source ("officials", "Russian sources", "a spokesman"), becomes a new actor of its own rather than being
+forced onto a named one.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
+from ...records import Actor
+from ..context import Context
+from .lexicon import PRONOUNS
+
+Span = tuple[int, int]
+
+_RELATIVE = {"who", "that", "which", "whom"}
+_FIRST_PERSON = {"i", "we", "me", "us", "you", "my", "our"}
+_TITLE_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female",
+                 "miss": "female", "sir": "male", "lady": "female", "madam": "female"}
+_ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "other"}
+_GROUP_WORDS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+                "critic", "expert", "analyst", "observer", "supporter", "opponent", "voter", "resident", "witness",
+                "diplomat", "lawmaker", "legislator", "activist", "leader", "people", "person", "insider", "staff",
+                "staffer", "strategist", "republican", "democrat", "member", "poll", "survey", "report", "study",
+                "statement", "campaign", "administration", "government", "ministry", "military", "army", "police"}
+
+
+class Speakers:
+    """Resolves source phrases of one article to actors, adding actors where none fits."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.gender: dict[str, str] = {}
+        self.sentence_starts = [s.start_char for s in self.doc.sents]
+        self.resolved: list[tuple[int, Actor]] = []  # (char offset, actor) of every speaker resolved so far
+        self._next = 1 + max((int(m.group(1)) for a in ctx.actors if (m := re.fullmatch(r"a(\d+)", a.id))),
+                             default=0)
+
+    def resolve(self, source: tuple[int, int] | None) -> tuple[Actor | None, Span | None]:
+        if source is None:
+            return None, None
+        words = self.doc[source[0]:source[1]]
+        if not len(words):
+            return None, None
+        span = (words.start_char, words.end_char)
+        head = words.root
+        lower = head.lower_
+        actor: Actor | None = None
+        if lower in _RELATIVE and head.head.dep_ == "relcl":
+            antecedent = head.head.head
+            actor = self._named(self.doc[antecedent.left_edge.i:antecedent.i + 1])
+        elif lower in PRONOUNS and len(words) == 1:
+            actor = self.ctx.actor_at(span) or self._antecedent(head)
+        elif lower in _FIRST_PERSON and len(words) == 1:
+            actor = self.ctx.actor_at(span)
+        else:
+            actor = self._named(words)
+        if actor is not None:
+            self.resolved.append((span[0], actor))
+            if lower in PRONOUNS and PRONOUNS[lower] in ("male", "female"):
+                self.gender.setdefault(actor.id, PRONOUNS[lower])
+        return actor, span
+
+    def _named(self, words: TokenSpan) -> Actor | None:
+        """The actor named by a noun phrase: the actors stage's, else one made for it."""
+        name_tokens = _name_of(words)
+        core = (name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)) if name_tokens else None
+        actor = (self.ctx.actor_at(core) if core else None) or self.ctx.actor_at((words.start_char, words.end_char))
+        if actor is not None:
+            return actor
+        return self._new(words, name_tokens)
+
+    def _new(self, words: TokenSpan, name_tokens: list[Token]) -> Actor | None:
+        head = words.root
+        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end and e.label_ in _ENTITY_TYPES), None)
+        if entity is not None:
+            name = _clean_name(entity.text)
+            kind = _ENTITY_TYPES[entity.label_]
+        elif head.pos_ == "PROPN" and name_tokens:
+            name = _clean_name(" ".join(t.text for t in name_tokens))
+            kind = "person" if len(name_tokens) <= 3 else "organization"
+        elif head.pos_ == "NOUN":
+            # an anonymous or generic source ("officials", "a spokesman", "the central bank") stays what it is
+            name = _clean_name(self.doc[words.start:head.i + 1].text)
+            kind = "group" if head.tag_ == "NNS" or head.lemma_.lower() in _GROUP_WORDS else "other"
+        else:
+            return None
+        if not name:
+            return None
+        span = (words.start_char, words.end_char)
+        existing = self._same_name(name, kind)
+        if existing is not None:
+            if span not in existing.mentions:
+                existing.mentions.append(span)
+            return existing
+        actor = Actor(id=f"a{self._next}", name=name, type=kind, mentions=[span])
+        self._next += 1
+        self.ctx.actors.append(actor)
+        title = self.doc[words.start].lower_ if len(words) else ""
+        if title in _TITLE_GENDER:
+            self.gender[actor.id] = _TITLE_GENDER[title]
+        return actor
+
+    def _same_name(self, name: str, kind: str) -> Actor | None:
+        """An actor already known by this name or by a name that ends with it ("Trump" -> "Donald Trump")."""
+        last = name.split()[-1].lower()
+        for actor in self.ctx.actors:
+            other = actor.name.lower()
+            if other == name.lower():
+                return actor
+            if kind == "person" and actor.type == "person" and (other.split()[-1] == last):
+                return actor
+            if kind == actor.type and kind in ("other", "group") and other.split()[-1] == last:
+                return actor  # "the central bank" ... "the bank"
+        return None
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """The actor a pronoun most likely refers to: of the compatible actors mentioned in the last few sentences,
+        the one last mentioned as a subject (or as a speaker), else the one last mentioned at all."""
+        wanted = PRONOUNS[pronoun.lower_]
+        types = {"male": {"person"}, "female": {"person"}, "neuter": {"organization", "igo", "country", "other"},
+                 "plural": {"group", "organization", "country", "igo", "military", "other"}}[wanted]
+        sentence = self.ctx.sentence_index(pronoun.idx)
+        earliest = self.sentence_starts[max(sentence - 4, 0)] if self.sentence_starts else 0
+        mentions: list[tuple[int, int, Actor | None]] = []
+        for actor in self.ctx.actors:
+            mentions += [(s, e, actor) for s, e in actor.mentions if earliest <= s < pronoun.idx]
+        mentions += [(at, at + 1, actor) for at, actor in self.resolved if earliest <= at < pronoun.idx]
+        for entity in self.doc.ents:
+            if not earliest <= entity.start_char < pronoun.idx or entity.label_ not in _ENTITY_TYPES:
+                continue
+            if _ENTITY_TYPES[entity.label_] not in types:
+                continue
+            if any(s <= entity.start_char < e for s, e, _ in mentions):
+                continue
+            mentions.append((entity.start_char, entity.end_char, None))
+        ranked = sorted(mentions, key=lambda m: (self._salient(m[0]), m[0]), reverse=True)
+        for start, _end, actor in ranked:
+            if actor is None:
+                entity = next(e for e in self.doc.ents if e.start_char == start)
+                actor = self._named(entity)
+                if actor is None:
+                    continue
+            if actor.type not in types:
+                continue
+            known = self.gender.get(actor.id)
+            if wanted in ("male", "female") and known is not None and known != wanted:
+                continue
+            return actor
+        return None
+
+    def _salient(self, char: int) -> bool:
+        """A mention in subject position, or one already resolved as a speaker."""
+        if any(at == char for at, _ in self.resolved):
+            return True
+        token = self.doc[_token_index(self.doc, char)]
+        while token.dep_ in ("compound", "flat", "amod", "det") and token.head is not token:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _token_index(doc, char: int) -> int:
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx + len(doc[mid].text) <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(doc) - 1)
+
+
+def _name_of(words: TokenSpan) -> list[Token]:
+    """The proper-name tokens around the phrase's head ("Ukrainian Foreign Minister Andrii Sybiha" -> Andrii Sybiha
+    would need a title list; here: the head with the proper nouns right before it)."""
+    head = words.root
+    if head.pos_ != "PROPN":
+        return []
+    tokens = [head]
+    i = head.i - 1
+    while i >= words.start and words.doc[i].pos_ == "PROPN" and words.doc[i].dep_ in ("compound", "flat"):
+        tokens.insert(0, words.doc[i])
+        i -= 1
+    while tokens and tokens[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president",
+                                                        "minister", "secretary", "miss", "sir", "prime"}:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"(?:'s|\u2019s)$", "", name)
+    return re.sub(r"\s+", " ", name).strip(" ,.")

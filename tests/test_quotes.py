@@ -1,0 +1,116 @@
+"""The quotes stage on hand-built parses (no model): reported speech in both orders, "according to", speakers."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire.extract.context import Context
+from eventwire.extract.quotes import extract
+from eventwire.records import Actor, Article
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def parse(rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None,
+          spaces: list[bool] | None = None) -> Doc:
+    """A Doc from rows of (word, head index, dep, POS, tag, lemma)."""
+    words = [r[0] for r in rows]
+    if spaces is None:
+        spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",", "\u201d") and words[i] != "\u201c"
+                  for i in range(len(words))]
+    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+               ents=ents or ["O"] * len(words))
+
+
+def context(doc: Doc, actors: list[Actor] | None = None) -> Context:
+    return Context(article=Article(id="t", text=doc.text), doc=doc, actors=list(actors or []))
+
+
+SAID_THAT = [
+    ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("that", 5, "mark", "SCONJ", "IN", "that"), ("taxes", 5, "nsubj", "NOUN", "NNS", "tax"),
+    ("will", 5, "aux", "AUX", "MD", "will"), ("rise", 1, "ccomp", "VERB", "VB", "rise"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_reported_clause_after_the_cue():
+    doc = parse(SAID_THAT, ents=["B-PERSON"] + ["O"] * 6)
+    ctx = context(doc)
+    (quote,) = extract(ctx)
+    assert quote.kind == "indirect"
+    assert quote.text == "taxes will rise"
+    assert quote.cue == "said" and doc.text[slice(*quote.cue_span)] == "said"
+    assert doc.text[slice(*quote.speaker_span)] == "Smith"
+    speaker = next(a for a in ctx.actors if a.id == quote.speaker)
+    assert speaker.name == "Smith" and speaker.type == "person"
+
+
+def test_speaker_found_through_the_actors_stage_first():
+    doc = parse(SAID_THAT, ents=["B-PERSON"] + ["O"] * 6)
+    known = Actor("a7", "John Smith", "person", mentions=[(0, 5)])
+    ctx = context(doc, [known])
+    (quote,) = extract(ctx)
+    assert quote.speaker == "a7"
+    assert ctx.actors == [known]  # no new actor made for a speaker the actors stage knows
+
+
+def test_reported_clause_before_the_cue():
+    doc = parse([
+        ("Taxes", 2, "nsubj", "NOUN", "NNS", "tax"), ("will", 2, "aux", "AUX", "MD", "will"),
+        ("rise", 5, "ccomp", "VERB", "VB", "rise"), (",", 5, "punct", "PUNCT", ",", ","),
+        ("Smith", 5, "nsubj", "PROPN", "NNP", "Smith"), ("said", 5, "ROOT", "VERB", "VBD", "say"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ], ents=["O"] * 4 + ["B-PERSON", "O", "O"])
+    (quote,) = extract(context(doc))
+    assert quote.text == "Taxes will rise"
+    assert doc.text[slice(*quote.speaker_span)] == "Smith"
+
+
+def test_according_to_with_an_anonymous_source_gets_an_actor_of_its_own():
+    doc = parse([
+        ("According", 6, "prep", "VERB", "VBG", "accord"), ("to", 0, "prep", "ADP", "IN", "to"),
+        ("officials", 1, "pobj", "NOUN", "NNS", "official"), (",", 6, "punct", "PUNCT", ",", ","),
+        ("the", 5, "det", "DET", "DT", "the"), ("talks", 6, "nsubj", "NOUN", "NNS", "talk"),
+        ("failed", 6, "ROOT", "VERB", "VBD", "fail"), (".", 6, "punct", "PUNCT", ".", "."),
+    ])
+    named = Actor("a1", "Smith", "person", mentions=[(100, 105)])
+    ctx = context(doc, [named])
+    (quote,) = extract(ctx)
+    assert quote.cue == "According to"
+    assert quote.text == "the talks failed"
+    speaker = next(a for a in ctx.actors if a.id == quote.speaker)
+    assert speaker is not named and speaker.name == "officials" and speaker.type == "group"
+    assert speaker.id == "a2"
+
+
+def test_pronoun_speaker_resolved_to_the_earlier_person():
+    doc = parse([
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("arrived", 1, "ROOT", "VERB", "VBD", "arrive"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("NATO", 4, "nsubj", "PROPN", "NNP", "NATO"), ("met", 4, "ROOT", "VERB", "VBD", "meet"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ("He", 7, "nsubj", "PRON", "PRP", "he"), ("said", 7, "ROOT", "VERB", "VBD", "say"),
+        ("prices", 9, "nsubj", "NOUN", "NNS", "price"), ("rose", 7, "ccomp", "VERB", "VBD", "rise"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ], ents=["B-PERSON", "O", "O", "B-ORG"] + ["O"] * 7)
+    ctx = context(doc)
+    (quote,) = extract(ctx)
+    assert doc.text[slice(*quote.speaker_span)] == "He"
+    assert next(a for a in ctx.actors if a.id == quote.speaker).name == "Smith"
+
+
+def test_a_participle_modifying_a_noun_is_no_cue_but_a_finite_verb_is():
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"), ("ads", 4, "nsubj", "NOUN", "NNS", "ad"),
+        ("attacking", 1, "acl", "VERB", "VBG", "attack"), ("Cruz", 2, "dobj", "PROPN", "NNP", "Cruz"),
+        ("aired", 4, "ROOT", "VERB", "VBD", "air"), (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    assert extract(context(parse(rows))) == []
+    finite = [
+        ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+        ("Cruz", 1, "dobj", "PROPN", "NNP", "Cruz"), (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (quote,) = extract(context(parse(finite)))
+    assert quote.text == "Cruz" and quote.cue == "attacked"

@@ -1,0 +1,134 @@
+"""Each quote construction through the real pipeline (model), and the reference article's quotes."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def quotes(pipeline, text: str) -> list[dict]:
+    """The record's quotes, each with its speaker's name and the words of its speaker span added."""
+    record = extract_text(text, published="2024-11-25", pipeline=pipeline).to_dict()
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    out = []
+    for q in record["quotes"]:
+        span = q["speaker_span"]
+        out.append({**q, "who": names.get(q["speaker"]), "words": text[span[0]:span[1]] if span else None})
+    return out
+
+
+def only(found: list[dict], containing: str) -> dict:
+    hits = [q for q in found if containing in q["text"]]
+    assert len(hits) == 1, [q["text"] for q in found]
+    return hits[0]
+
+
+def test_straight_marks_with_the_cue_after(pipeline):
+    q = only(quotes(pipeline, 'The minister was calm. "We will not retreat from the river," Maria Lopez said.'),
+             "We will not retreat")
+    assert q["kind"] == "direct" and q["cue"] == "said" and q["who"] == "Maria Lopez"
+
+
+def test_curly_marks_several_sentences_with_an_inverted_cue(pipeline):
+    text = "\u201cWe will not retreat. Our troops stay where they are,\u201d said Maria Lopez."
+    q = only(quotes(pipeline, text), "We will not retreat. Our troops stay")
+    assert q["kind"] == "direct" and q["words"] == "Maria Lopez"
+
+
+def test_quotation_running_over_paragraphs(pipeline):
+    text = ("Senator John Harris spoke for an hour.\n\n\u201cThe first part of my plan cuts taxes for families.\n\n"
+            "\u201cThe second part builds roads. It will pay for itself,\u201d he told reporters.")
+    q = only(quotes(pipeline, text), "The first part of my plan")
+    assert "The second part builds roads" in q["text"]
+    assert q["words"] == "he" and q["who"] == "John Harris"
+
+
+def test_interrupted_quotation_is_one_attribution(pipeline):
+    text = ('The minister was calm. "We will not retreat," Maria Lopez said on Monday. '
+            '"Our troops stay where they are."')
+    found = quotes(pipeline, text)
+    q = only(found, "We will not retreat")
+    assert "Our troops stay where they are" in q["text"] and q["kind"] == "direct"
+    assert q["who"] == "Maria Lopez"
+
+
+def test_nested_quotation_stays_inside(pipeline):
+    text = "Maria Lopez said: \u201cThe general told me \u2018never again\u2019 and walked out of the room.\u201d"
+    q = only(quotes(pipeline, text), "never again")
+    assert q["text"].startswith("The general told me") and q["who"] == "Maria Lopez"
+
+
+def test_unclosed_quotation_does_not_stop_extraction(pipeline):
+    text = ('"The talks are over for this year, Lopez said, and nobody expected more.\n\n'
+            'The delegations left Geneva on Friday, officials said.')
+    found = quotes(pipeline, text)
+    assert only(found, "The talks are over")["words"] == "Lopez"
+    assert only(found, "The delegations left Geneva")["words"] == "officials"
+
+
+def test_mixed_quotation(pipeline):
+    q = only(quotes(pipeline, 'Putin said the strikes were a "response" to the attacks on Russian cities.'),
+             "response")
+    assert q["kind"] == "mixed" and q["who"].endswith("Putin")  # the actors stage may give the full name
+    assert q["text"].startswith("the strikes were")
+
+
+def test_indirect_speech_in_both_orders(pipeline):
+    found = quotes(pipeline, "Prices will rise next year, the central bank said. "
+                             "The governor warned that inflation could return.")
+    after = only(found, "Prices will rise")
+    assert after["kind"] == "indirect" and after["words"] == "the central bank"
+    before = only(found, "inflation could return")
+    assert before["cue"] == "warned" and before["words"] == "The governor"
+
+
+def test_according_to_at_either_end(pipeline):
+    first = only(quotes(pipeline, "According to officials, the talks collapsed on Friday."), "talks collapsed")
+    assert first["cue"] == "According to" and first["words"] == "officials" and first["who"] == "officials"
+    last = only(quotes(pipeline, "The talks collapsed on Friday, according to Russian sources."), "talks collapsed")
+    assert last["words"] == "Russian sources" and last["who"] == "Russian sources"
+
+
+def test_statement_that(pipeline):
+    q = only(quotes(pipeline, "Lopez's statement that the border will stay closed angered farmers."),
+             "the border will stay closed")
+    assert q["words"].startswith("Lopez")
+
+
+def test_scare_quotes_and_titles_are_not_quotes(pipeline):
+    text = ('This is part of the "victory plan" outlined by the president. Although NATO affirms Ukraine\'s '
+            '"irreversible path" towards integration, nothing changed. She appeared on "Good Morning America" '
+            "on Monday.")
+    found = quotes(pipeline, text)
+    bare = {q["text"].strip("\"'\u201c\u201d .,") for q in found}
+    assert not bare & {"victory plan", "irreversible path", "Good Morning America"}
+
+
+def test_pronoun_speaker_two_sentences_after_the_name(pipeline):
+    text = ("Senator Mary Cole arrived in Boston on Monday. The weather was cold and the hall was full. "
+            "She said the bill would pass before the summer.")
+    q = only(quotes(pipeline, text), "the bill would pass")
+    assert q["words"] == "She" and q["who"] == "Mary Cole"
+
+
+def test_reference_article_quotes(seed_record):
+    record = seed_record
+    names = {a["id"]: a["name"] for a in record["actors"]}
+
+    def speaker_of(piece: str) -> str | None:
+        hits = [q for q in record["quotes"] if piece in q["text"].replace("\u2019", "'")]
+        assert hits, piece
+        return names.get(hits[0]["speaker"])
+
+    assert "Sybiha" in speaker_of("This invitation should not be considered an escalation of tensions")
+    assert "Zelensky" in speaker_of("No one is suggesting that we join NATO")
+    assert "Zelensky" in speaker_of("But the invitation to join must be extended")  # "he stressed"
+    assert "Zelensky" in speaker_of("granting Ukraine NATO membership while temporarily accepting")
+    assert "Stefanishyna" in speaker_of("there was still no consensus on the invitation")
+    assert "NATO" in speaker_of("no consensus among all members to invite Ukraine")
+    assert "Putin" in speaker_of("Oreshnik hypersonic missile could target Kiev")
+    assert "Putin" in speaker_of("air strikes on Ukraine were Moscow")
+    bare = {q["text"].strip("\"'\u201c\u201d .,").lower() for q in record["quotes"]}
+    assert not bare & {"victory plan", "irreversible path", "hot phase", "response"}
