@@ -161,6 +161,7 @@ def clause_words(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 CONDITION_MARKS = frozenset({"if", "unless", "lest", "whether"})
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
 
 
 def clause_kind(verb: Token) -> str:
@@ -175,8 +176,11 @@ def clause_kind(verb: Token) -> str:
         if dep == "advcl" and token.head.pos_ not in ("VERB", "AUX"):
             return "main"  # a clause hung on a dateline or heading ("ahmedabad: the police arrested ...")
         if dep == "advcl":
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            if marks & CONDITION_MARKS:
                 return "condition"
+            if marks & CONTRAST_MARKS:
+                return "main"  # "..., while France condemned the attacks": a report of its own
             return "subordinate"
         if dep in ("relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "csubjpass"):
             return "subordinate"

@@ -143,7 +143,8 @@ class Coder:
             noun_code = self.object_noun_code(verb)  # "cancelled the visit", "called for talks", "staged a rally"
             # the dictionary's own pattern is kept for verbs that merely carry the noun ("launched an attack")
             if noun_code and not (role in ("light", "halt", "accept") and own and own[1] > 0
-                                  and own[0][:2] == noun_code[:2]):
+                                  and own[0][:2] == noun_code[:2]
+                                  and len(own[0].rstrip("0")) >= len(noun_code.rstrip("0"))):
                 code = coding.combine(role, noun_code, own_code)
                 if code:
                     result = (code, 0.8, False, "role", [])
@@ -309,8 +310,14 @@ class Coder:
         firing", "killed in an Israeli air strike") or of the clause that says when ("was killed when the police
         fired")."""
         for prep, obj in f.preps:
-            if prep in ("in", "during", "under", "after", "amid") and self.noun_code(obj):
+            if prep not in ("in", "during", "under", "after", "amid"):
+                continue
+            if self.noun_code(obj):
                 return [obj]
+            for child in obj.children:  # "killed in police firing", parsed as "police" modified by "firing"
+                if child.dep_ in ("acl", "compound", "amod") and (self.noun_code(child) or (
+                        child.pos_ == "VERB" and (c := self.code_verb(child)) and coding.family(c[0]) == "conflict")):
+                    return [obj]
         for child in verb.children:
             if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "after", "while")
                                              for c in child.children):
