@@ -73,6 +73,8 @@ def intent(inner: str | None) -> str:
 
 
 def refusal(inner: str | None) -> str:
+    if inner and inner[:2] == "01":
+        return "011"  # "declined to comment"
     part = aspect(inner)
     if not part:
         return "120"

@@ -70,7 +70,7 @@ class Coder:
         for entry in entries:
             if entry.words and not set(entry.words) <= particles:
                 continue
-            match = self.verbs.match(entry, pre_keys, post_keys, words)
+            match = self.verbs.match(entry, pre_keys, post_keys, words, lemma)
             weight = match.weight + (2.0 if entry.words else 0.0)
             if best is None or weight > best.weight or (entry.words and match.code):
                 best = lexicon.Match(match.code, match.reverse, weight, match.block)
