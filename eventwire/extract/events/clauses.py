@@ -89,6 +89,8 @@ def frame(verb: Token, depth: int = 0) -> Frame:
             f.objects = [verb.head]
         elif not f.subjects and not f.passive:
             f.subjects = [verb.head]
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":
+        f.objects = [verb.head]  # "the arrested persons"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         if f.passive and not f.objects:
             f.objects = [verb.head]  # "the letter sent by X"
@@ -131,7 +133,9 @@ def inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         head_frame = frame(head, depth + 1)
-        return head_frame.subjects if not head_frame.passive or is_passive(verb) else head_frame.subjects
+        if head_frame.passive and not is_passive(verb):
+            return head_frame.objects  # "was indicted by the court and will resign": the one indicted resigns
+        return head_frame.subjects
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
         return frame(head, depth + 1).subjects  # "..., killing 50"
     if dep == "pcomp" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
@@ -143,7 +147,9 @@ def clause_words(verb: Token) -> tuple[list[Token], list[Token]]:
     """The tokens of the verb's own clause before and after it (other clauses left out)."""
     pre: list[Token] = []
     post: list[Token] = []
-    stack = [c for c in verb.children if c.dep_ not in CLAUSE_SKIP]
+    # a subject after its verb ("..., reports aid agencies") is not part of what the patterns read after the verb
+    stack = [c for c in verb.children if c.dep_ not in CLAUSE_SKIP
+             and not (c.i > verb.i and c.dep_ in ("nsubj", "nsubjpass", "expl"))]
     while stack:
         token = stack.pop()
         (pre if token.i < verb.i else post).append(token)
@@ -166,11 +172,13 @@ def clause_kind(verb: Token) -> str:
         if dep == "conj" and token.head.i != token.i:
             token = token.head
             continue
+        if dep == "advcl" and token.head.pos_ not in ("VERB", "AUX"):
+            return "main"  # a clause hung on a dateline or heading ("ahmedabad: the police arrested ...")
         if dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 return "condition"
             return "subordinate"
-        if dep in ("relcl", "acl", "pcomp", "xcomp", "csubj", "csubjpass"):
+        if dep in ("relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "csubjpass"):
             return "subordinate"
         if dep == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
             return "condition"

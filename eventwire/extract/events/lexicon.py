@@ -84,7 +84,7 @@ def _weight(elements) -> float:
 class VerbLexicon:
     """The verb dictionary, indexed by verb form, with the matcher."""
 
-    def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str]]):
+    def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str, bool]]):
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(words) for words in members) for name, members in data["synsets"].items()}
         blocks = []
@@ -102,12 +102,19 @@ class VerbLexicon:
             form: [Entry(e["block"], tuple(e["words"]), e.get("code")) for e in entries]
             for form, entries in data["verbs"].items()}
         # the project's additions: a verb (with required following words) and its code, in a block of its own
-        for lemma, words, code in extra:
+        #: verbs whose default code is right only with an actor doing it ("the army advanced", not "prices advanced")
+        self.needs_actor: set[str] = set()
+        for lemma, words, code, needs_actor in extra:
+            if needs_actor:
+                self.needs_actor.add(lemma)
             self.blocks.append(Block(f"extra:{lemma}", code, ()))
             self.verbs.setdefault(lemma, []).insert(0, Entry(len(self.blocks) - 1, words, None))
 
     def entries(self, lemma: str, form: str) -> list[Entry]:
-        return self.verbs.get(lemma) or self.verbs.get(form) or []
+        for key in (lemma, form, *base_forms(form)):
+            if key in self.verbs:
+                return self.verbs[key]
+        return []
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -164,6 +171,9 @@ class VerbLexicon:
                 continue
             if self._sequence(pattern.pre, pre) and self._sequence(pattern.post, post):
                 best = pattern
+        if best is not None and entry.code not in (None, "---") and best.code not in (None, "---") and \
+                best.code[:2] != entry.code[:2]:
+            best = None  # a block's pattern for another of its verbs ("seized from" is not "arrested from")
         if best is not None:
             if best.code == "---":
                 return Match(None, False, best.weight, block.name)
@@ -174,10 +184,24 @@ class VerbLexicon:
         return Match(None if code in (None, "---") else code, False, 0.0, block.name)
 
 
+def base_forms(form: str) -> list[str]:
+    """Candidate base forms of an inflected verb, for when the tagger's lemma is off ("staged" -> "stag")."""
+    out = []
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                                 ("es", ("", "e")), ("s", ("",))):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    return out
+
+
 @dataclass(frozen=True)
 class NounSense:
     code: str
-    modifiers: frozenset[str]  # words one of which must modify the noun (compound, amod), or empty
+    modifiers: frozenset[str]  # words one of which must modify the noun (compound, amod, prep), or empty
+    alone: bool  # reports an event by itself, not only as the object of a verb
 
 
 @cache
@@ -187,7 +211,7 @@ def verbs() -> VerbLexicon:
     extra = []
     for row in _rows("verbs_extra.tsv"):
         head, *rest = row[0].split()
-        extra.append((head, tuple(rest), row[1]))
+        extra.append((head, tuple(rest), row[1], len(row) > 2 and row[2] == "actor"))
     return VerbLexicon(data, extra)
 
 
@@ -197,17 +221,18 @@ def nouns() -> dict[str, list[NounSense]]:
     table: dict[str, list[NounSense]] = {}
     for row in _rows("nouns.tsv"):
         modifiers = frozenset(w for w in (row[2].split(",") if len(row) > 2 and row[2] else []) if w)
-        table.setdefault(row[0], []).append(NounSense(row[1], modifiers))
+        alone = len(row) > 3 and row[3] == "alone"
+        table.setdefault(row[0], []).append(NounSense(row[1], modifiers, alone))
     for senses in table.values():
         senses.sort(key=lambda s: not s.modifiers)
     return table
 
 
 @cache
-def wrappers() -> dict[str, str]:
-    """Verbs that take another event as their complement, and what they make of it (threat, appeal, demand,
-    intent, refuse, attempt, fail)."""
-    return {row[0]: row[1] for row in _rows("wrappers.tsv")}
+def roles() -> dict[str, str]:
+    """Verbs that take another event as their complement (a clause or an event noun), and what they make of it:
+    threat, appeal, demand, intent, refuse, light, halt, accept, fail (see data/cameo/roles.tsv)."""
+    return {row[0]: row[1] for row in _rows("roles.tsv")}
 
 
 def _rows(name: str) -> list[list[str]]:
