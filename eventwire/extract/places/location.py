@@ -160,8 +160,8 @@ def _search(start: Token, at_token: dict[int, Place], top: bool = False, locativ
                 if child.i in at_token and child.dep_ not in ("prep",):
                     place = at_token[child.i]
                     modifier = child.dep_ in ("compound", "amod", "nmod", "poss") and node.i not in at_token
-                    if (seen_locative or child.dep_ != "pobj" or node.lower_ in LOCATIVE_PREPS) and not (
-                            modifier and _is_country(place)):
+                    locative = node.lower_ in LOCATIVE_PREPS and node.dep_ != "agent"
+                    if (seen_locative or child.dep_ != "pobj" or locative) and not (modifier and _is_country(place)):
                         if not (child.dep_ == "poss" and node.lemma_.lower() in PLACE_NOUNS):
                             return place
                 if child.dep_ == "prep" and child.lower_ == "from":
@@ -169,7 +169,7 @@ def _search(start: Token, at_token: dict[int, Place], top: bool = False, locativ
                 if child.dep_ in ("prep", "pobj", "pcomp", "compound", "conj", "appos", "amod", "nmod", "advmod",
                                   "npadvmod", "acl", "dobj", "poss"):
                     nxt.append(child)
-            if node.i in at_token and node is not start and node.dep_ == "pobj":
+            if node.i in at_token and node.i != start.i and node.dep_ == "pobj":
                 return at_token[node.i]
         frontier = nxt
         if not frontier:
