@@ -25,7 +25,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def local_ray():
-    ray.init(num_cpus=2, include_dashboard=False, object_store_memory=200 * 1024 * 1024, log_to_driver=False)
+    ray.init(address="local", num_cpus=2, include_dashboard=False, object_store_memory=200 * 1024 * 1024,
+             log_to_driver=False)
     yield
     ray.shutdown()
 
@@ -143,3 +144,18 @@ def test_load_puts_batch_output_in_the_store_as_ingest_does(first_run, inputs, t
     assert first == contents(ingested) and len(first["documents"]) > 0
     assert main(["load", str(out), "--store", str(loaded), "--json"]) == 1
     assert contents(loaded) == first  # loading again changes nothing
+
+
+def test_batch_command_writes_jsonl_lines_as_extract_does(local_ray, tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    write_jsonl(source, RECORDS)
+    out, expected = tmp_path / "out", tmp_path / "extract.jsonl"
+    assert main(["batch", str(source), "-o", str(out), "--format", "jsonl", "--workers", "1",
+                 "--partition-size", "3"]) == 1  # some records are errors
+    err = capsys.readouterr().err
+    assert "eventwire: batch 2/2 partitions" in err and "2 partitions written" in err
+    assert main(["extract", str(source), "-o", str(expected), "-q"]) == 1
+    written = "".join(path.read_text(encoding="utf-8") for path in partition_files(out))
+    assert written == expected.read_text(encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(out), "--format", "parquet"]) == 2  # one format per folder
+    assert "holds jsonl output" in capsys.readouterr().err

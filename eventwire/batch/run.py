@@ -91,13 +91,17 @@ def _start_ray(address: str | None, workers: int | None) -> bool:
         return False
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # never phone home from a local run
     options: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": True}
-    if address is None and not os.environ.get("RAY_ADDRESS"):  # a local Ray: as many CPUs as workers asked for
+    if address is None and not os.environ.get("RAY_ADDRESS"):
+        # a Ray of our own on this machine (never one that `ray start` left running), as many CPUs as workers
+        address = "local"
         options.update(num_cpus=max(workers or 0, os.cpu_count() or 1), include_dashboard=False,
                        object_store_memory=300 * 1024 * 1024)
     try:
         ray.init(address=address, **options)
     except (ConnectionError, ValueError, RuntimeError) as error:
-        raise UsageError(f"cannot connect to Ray at {address or os.environ.get('RAY_ADDRESS')}: {error}") from error
+        target = address or os.environ.get("RAY_ADDRESS")
+        where = "start a local Ray" if target == "local" else f"connect to Ray at {target}"
+        raise UsageError(f"cannot {where}: {error}") from error
     return True
 
 
@@ -111,8 +115,15 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *, address:
               workers: int | None = None, fmt: str = "parquet", partition_size: int = 500,
               settings: Settings | None = None, published: str | None = None,
               progress: Callable[[Progress], None] | None = None) -> BatchReport:
-    """Extract ``inputs`` into partition files under ``output``; partitions already there are skipped."""
+    """Extract ``inputs`` into partition files under ``output``; partitions already there are skipped.
+
+    With a Ray Client address (``ray://``), the job's driver runs as a task on the cluster (Ray Data cannot drive
+    a job through Ray Client): paths are made absolute here and must name the same files there."""
     require_batch_extra()
+    if address and address.startswith("ray://"):
+        return _run_through_client(address, [os.path.abspath(p) for p in inputs], os.path.abspath(output),
+                                   workers=workers, fmt=fmt, partition_size=partition_size, settings=settings,
+                                   published=published, progress=progress is not None)
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if workers is not None and workers < 1:
@@ -200,6 +211,34 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *, address:
         report.run_s = time.perf_counter() - started - report.ray_start_s
         if owned:
             ray.shutdown()
+    return report
+
+
+def _remote_job(inputs: list[str], output: str, progress: bool, **options: Any) -> BatchReport:
+    """``run_batch`` inside the cluster (a Ray task); its progress lines reach the client as task output."""
+    return run_batch(inputs, output, progress=print_progress if progress else None, **options)
+
+
+def _run_through_client(address: str, inputs: list[str], output: str, progress: bool,
+                        **options: Any) -> BatchReport:
+    import ray
+
+    started = time.perf_counter()
+    owned = _start_ray(address, None)
+    try:
+        job = ray.remote(num_cpus=0, max_retries=0)(_remote_job)
+        report = ray.get(job.remote(inputs, output, progress, **options))
+    except EventwireError:
+        raise
+    except Exception as error:
+        cause = getattr(error, "cause", None)
+        if isinstance(cause, EventwireError):  # a usage error raised on the cluster
+            raise cause from None
+        raise EventwireError(f"the batch job stopped: {type(error).__name__}: {error}", "batch_failed") from error
+    finally:
+        if owned:
+            ray.shutdown()
+    report.ray_start_s = time.perf_counter() - started - report.run_s
     return report
 
 

@@ -6,7 +6,7 @@ statement that reports it.
 """
 from __future__ import annotations
 
-BASE = {"pattern": 0.62, "wrapper": 0.6, "verb": 0.5, "noun": 0.45, "speech": 0.5, "statement": 0.3}
+BASE = {"pattern": 0.62, "wrapper": 0.6, "role": 0.58, "verb": 0.5, "noun": 0.45, "speech": 0.5, "statement": 0.3}
 
 
 def confidence(coded, has_source: bool, has_target: bool) -> float:

@@ -62,6 +62,9 @@ def phrase(token: Token) -> tuple[int, int]:
             break
         right = child.right_edge.i
     doc = token.doc
+    for i in range(left, token.i):
+        if "\n" in doc[i].text:
+            left = i + 1  # a dateline or timestamp line above is not part of the name
     for i in range(token.i + 1, right + 1):
         if doc[i].text in (",", "(", "\u2014", "--"):
             right = i - 1
@@ -148,7 +151,8 @@ def from_verbs(doc: Doc) -> list[Found]:
             complements = [c for c in token.children if c.dep_ == "oprd"]
             naming = lemma in lexicon.NAMING
             as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
-            if objects and naming and not (complements or as_phrase):
+            named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree)
+            if objects and naming and not (complements or as_phrase or named):
                 objects = []  # "called a meeting" names nothing
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
