@@ -27,6 +27,6 @@ class Coded:
     modality_token: Token | None = None
     reported: bool = False
     reverse: bool = False
-    clause: str = "main"  # main | subordinate | condition (see clauses.clause_kind)
+    clause: str = "main"  # main | subordinate | condition | purpose (see clauses.clause_kind)
     needs_source: bool = False  # coded by a verb that means an event only when an actor does it
     recipient_first: bool = False  # a verb of giving: the one given to is the target

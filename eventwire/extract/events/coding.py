@@ -73,6 +73,8 @@ def intent(inner: str | None) -> str:
 
 
 def refusal(inner: str | None) -> str:
+    if inner and inner[:2] == "01":
+        return "011"  # "declined to comment"
     part = aspect(inner)
     if not part:
         return "120"
@@ -140,6 +142,10 @@ def combine(kind: str, inner: str | None, own: str | None) -> str | None:
         if inner is None:
             return own
         return intent(inner)
+    if kind == "prepare":  # readying violence is a show of force; readying anything else, an intent
+        if inner and inner[:2] in ("18", "19", "20"):
+            return "150"
+        return intent(inner) if inner else own
     if kind == "refuse":
         return refusal(inner) if inner else (own or "120")
     if kind in ("light", "fail"):

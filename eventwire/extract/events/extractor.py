@@ -70,7 +70,7 @@ class Coder:
         for entry in entries:
             if entry.words and not set(entry.words) <= particles:
                 continue
-            match = self.verbs.match(entry, pre_keys, post_keys, words)
+            match = self.verbs.match(entry, pre_keys, post_keys, words, lemma)
             weight = match.weight + (2.0 if entry.words else 0.0)
             if best is None or weight > best.weight or (entry.words and match.code):
                 best = lexicon.Match(match.code, match.reverse, weight, match.block)
@@ -100,7 +100,7 @@ class Coder:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 return child
-        if role in ("threat", "demand", "appeal", "intent", "refuse"):
+        if role in ("threat", "demand", "appeal", "intent", "refuse", "prepare"):
             for child in verb.children:
                 if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
                     return child
@@ -131,7 +131,7 @@ class Coder:
         role = self.role_of(verb)
         own = self.lexicon_code(verb)
         own_code = own[0] if own else None
-        weak = role == "intent" and lemma in WEAK_INTENT
+        weak = role in ("intent", "prepare") and lemma in WEAK_INTENT
         inner_verb = self.complement(verb, role) if role and depth < 3 else None
         if inner_verb is not None:
             inner = self.code_verb(inner_verb, depth + 1)
@@ -143,13 +143,14 @@ class Coder:
             noun_code = self.object_noun_code(verb)  # "cancelled the visit", "called for talks", "staged a rally"
             # the dictionary's own pattern is kept for verbs that merely carry the noun ("launched an attack")
             if noun_code and not (role in ("light", "halt", "accept") and own and own[1] > 0
-                                  and own[0][:2] == noun_code[:2]):
+                                  and own[0][:2] == noun_code[:2]
+                                  and len(own[0].rstrip("0")) >= len(noun_code.rstrip("0"))):
                 code = coding.combine(role, noun_code, own_code)
                 if code:
                     result = (code, 0.8, False, "role", [])
             elif role in ("appeal", "demand") and own is None and lemma in ("demand", "urge", "appeal"):
                 result = (coding.appeal(None) if role == "appeal" else coding.demand(None), 0.5, False, "role", [])
-        if result is None and own is not None and not weak:
+        if result is None and own is not None and not weak and verb.pos_ != "ADJ":
             code, weight, reverse = own
             result = (code, weight, reverse, "pattern" if weight > 0 else "verb", [])
         self._verb_cache[verb.i] = result
@@ -214,6 +215,12 @@ class Coder:
         absorbed: set[int] = set()
         coded_verbs: dict[int, tuple] = {}
         for token in sent:
+            if token.pos_ == "ADJ" and token.dep_ == "acomp" and self.role_of(token):  # "is ready to send troops"
+                result = self.code_verb(token)
+                if result is not None and result[3] == "wrapper":
+                    coded_verbs[token.i] = result
+                    absorbed.update(t.i for t in result[4])
+                continue
             if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
                 continue
             if token.dep_ in NON_CLAUSE_DEPS and not (token.dep_ == "amod" and token.tag_ == "VBN"
@@ -309,8 +316,14 @@ class Coder:
         firing", "killed in an Israeli air strike") or of the clause that says when ("was killed when the police
         fired")."""
         for prep, obj in f.preps:
-            if prep in ("in", "during", "under", "after", "amid") and self.noun_code(obj):
+            if prep not in ("in", "during", "under", "after", "amid"):
+                continue
+            if self.noun_code(obj):
                 return [obj]
+            for child in obj.children:  # "killed in police firing", parsed as "police" modified by "firing"
+                if child.dep_ in ("acl", "compound", "amod") and (self.noun_code(child) or (
+                        child.pos_ == "VERB" and (c := self.code_verb(child)) and coding.family(c[0]) == "conflict")):
+                    return [obj]
         for child in verb.children:
             if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "after", "while")
                                              for c in child.children):
@@ -407,12 +420,12 @@ def best_default(entries, verbs: lexicon.VerbLexicon) -> tuple[str, float, bool]
 def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     """Whether an event is worth reporting.
 
-    A condition ("if it is attacked") reports nothing. A material act with no actor found (an attack, an arrest, a
-    march) is news whoever did it ("three men were shot"); a verbal act with nobody to make it is not. Acts in
-    relative, participle and purpose clauses are background: kept when both sides are known, or when violent
-    (an attack, an arrest, an expulsion).
+    A condition ("if it is attacked") and an aim ("staged rallies to demand reforms") report nothing. A material
+    act with no actor found (an attack, an arrest, a march) is news whoever did it ("three men were shot"); a
+    verbal act with nobody to make it is not. Acts in relative and participle clauses are background: kept when
+    both sides are known, or when violent (an attack, an arrest, an expulsion).
     """
-    if coded.clause == "condition" or (coded.needs_source and not sources):
+    if coded.clause in ("condition", "purpose") or (coded.needs_source and not sources):
         return False
     violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "173", "174", "175")
     if coded.clause == "subordinate" and not violent and not (sources and targets):

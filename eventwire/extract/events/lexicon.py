@@ -31,6 +31,7 @@ class Pattern:
     reverse: str | None  # code of the event from the target back to the source ("[:173]")
     words: frozenset[str]  # literal words the pattern needs (a quick filter)
     weight: float  # how specific it is: words and synonym sets matched
+    verb: str | None  # the verb it was written for (the dictionary's comment)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class VerbLexicon:
                 post = tuple(_element(e) for e in p["post"])
                 patterns.append(Pattern(pre, post, p["code"], p["reverse"],
                                         frozenset(_literal_words(pre) + _literal_words(post)),
-                                        _weight(pre) + _weight(post)))
+                                        _weight(pre) + _weight(post), p.get("verb")))
             blocks.append(Block(b["name"], b["code"], tuple(patterns)))
         self.blocks: list[Block] = blocks
         self.verbs: dict[str, list[Entry]] = {
@@ -159,21 +160,22 @@ class VerbLexicon:
                 return False
         return True
 
-    def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str]) -> Match:
-        """The code for a verb of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all of their
-        forms, for a quick filter)."""
+    def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str = "") -> Match:
+        """The code for a verb ``lemma`` of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all
+        of their forms, for a quick filter). A verb with a code of its own ("ARREST [173]" in a block of seizing)
+        takes only its own patterns and those that keep to its kind of event."""
         block = self.blocks[entry.block]
         best: Pattern | None = None
+        own = entry.code if entry.code not in (None, "---") else None
         for pattern in block.patterns:
             if best is not None and pattern.weight <= best.weight:
                 continue
             if not pattern.words <= words:
                 continue
+            if own and pattern.verb != lemma and pattern.code not in (None, "---") and pattern.code[:2] != own[:2]:
+                continue
             if self._sequence(pattern.pre, pre) and self._sequence(pattern.post, post):
                 best = pattern
-        if best is not None and entry.code not in (None, "---") and best.code not in (None, "---") and \
-                best.code[:2] != entry.code[:2]:
-            best = None  # a block's pattern for another of its verbs ("seized from" is not "arrested from")
         if best is not None:
             if best.code == "---":
                 return Match(None, False, best.weight, block.name)

@@ -57,8 +57,13 @@ def _kind(text: str, item: Found) -> str:
 def _asserted(doc, item: Found) -> bool:
     """An object of a bare infinitive or modal form ("to support the bill", "would back Cruz") is a stance not
     (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported."""
-    return not (item.origin == "verb" and item.frame == "dobj" and doc[item.cue[0]].tag_ == "VB"
-                and not item.segments)
+    if item.segments or item.origin != "verb":
+        return True
+    cue = doc[item.cue[0]]
+    if item.frame == "dobj" and cue.tag_ == "VB":
+        return False
+    # "a donor who backs Rubio": a stance inside a relative clause describes someone rather than reports them
+    return not (cue.dep_ == "relcl" and item.frame in ("dobj", "xcomp", "prep"))
 
 
 def _inside_quotation(doc, item: Found, segments) -> bool:

@@ -6,7 +6,7 @@ Two ways, tried in order:
    1998 (AP) -") or a "Published/Posted/Updated on ..." line. Origin ``text``.
 2. Deduction from what the article reports: a dated event told in the past tense ("on November 28, Russia
    launched") happened on or before publication, one told in the future or present tense ("the meeting on
-   December 3-4, 2024") lies on or after it. When such events bracket the publication day within a month, it
+   December 3-4, 2024") lies on or after it. When such events bracket the publication day within two weeks, it
    is put the day after the latest past event (and not after the earliest event still ahead); one bound alone
    is not enough (articles recall events years old and announce ones months ahead), so it abstains then.
    A year-less date takes its year from a date written out with its year that lies within two months of it
@@ -31,7 +31,7 @@ from .tense import tense_at
 
 DATELINE_CHARS = 250  # a dateline sits in the article's first lines
 PUBLISHED_CUE = re.compile(r"(?i)\b(?:published|posted|updated|last modified|date)\s*(?:on|:)?\s*$")
-BRACKET_DAYS = 31  # the past and the coming event that bracket the publication day lie at most this far apart
+BRACKET_DAYS = 14  # the past and the coming event that bracket the publication day lie at most this far apart
 LEAD_OFFSET = 1  # days between the latest past event and publication (news report the day after, mostly)
 
 
