@@ -9,7 +9,7 @@ from ..context import Context
 from . import coding, lexicon, tables
 from .candidate import Coded
 from .clauses import clause_kind, clause_words, frame
-from .confidence import confidence
+from .confidence import confidence, features
 from .modality import modality, obligation
 from .participants import Resolver
 
@@ -450,7 +450,9 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     return coded.code[:2] in coding.CONFLICT_ROOTS or (coded.code[:2] in ("06", "07", "08") and coded.weight > 0)
 
 
-def extract(ctx: Context) -> list[Event]:
+def extract(ctx: Context, collect: list | None = None) -> list[Event]:
+    """The events of an article. With ``collect``, each event is appended to it with its confidence features (for
+    fitting the confidence model: scripts/fit_event_confidence.py)."""
     coder = Coder(ctx)
     events: list[Event] = []
     for index, sent in enumerate(ctx.doc.sents):
@@ -465,14 +467,18 @@ def extract(ctx: Context) -> list[Event]:
                 targets = coder.resolver.fallback_target(coded, sources, place)
                 implicit = bool(targets)
             info = tables.info(coded.code)
-            events.append(Event(
+            has_target = bool(targets)
+            event = Event(
                 id=f"e{len(events) + 1}", source=[a.id for a in sources], target=[a.id for a in targets],
                 cameo=info.code if len(coded.code) > len(info.code) else coded.code, plover=info.plover,
                 quad_class=info.quad_class, goldstein=info.goldstein, modality=coded.modality,
                 date=times.event_date(ctx, trigger), place=place, sentence=index,
                 trigger=coded.span or (trigger.idx, trigger.idx + len(trigger.text)),
                 evidence=(sent.start_char, sent.end_char),
-                confidence=confidence(coded, bool(sources), bool(targets) and not implicit)))
+                confidence=confidence(coded, bool(sources), has_target, implicit))
+            events.append(event)
+            if collect is not None:
+                collect.append((event, features(coded, bool(sources), has_target, implicit)))
     events.sort(key=lambda e: (e.sentence, e.trigger))
     for i, event in enumerate(events, 1):
         event.id = f"e{i}"
