@@ -222,3 +222,10 @@ def test_export_command(store_path, tmp_path, capsys):
     status, out_text, _ = run(capsys, "export", "--store", str(store_path), "-f", "plover", "-o", "-",
                               "--actor", "NATO")
     assert status == 0 and json.loads(out_text)["event_type"] == "CONSULT"
+
+
+def test_the_docs_list_every_gdelt_column():
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
+    assert all(name in text for name, _ in GDELT_COLUMNS)

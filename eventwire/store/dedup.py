@@ -1,16 +1,20 @@
 """Near-duplicate articles (syndicated copies, small edits): MinHash signatures, LSH bands kept in the database.
 
-Each document's text is cut into word 3-grams; its MinHash signature (datasketch, 128 permutations) is stored
-with the document, and its 32 bands of 4 values are stored in ``doc_bands``. Documents that share a band are
-candidates; a candidate is a near-duplicate when the estimated Jaccard similarity of the two shingle sets is at
-least 0.5, or when the smaller text is at least 80% contained in the larger (a copy with a paragraph trimmed).
-Linked documents form groups (connected components); ``documents.dup_group`` is the smallest id in the group.
+Each document's text is cut into word 3-grams; its MinHash signature (datasketch, 128 permutations, 32-bit
+values) is stored with the document, and its 32 bands of 4 values are stored in ``doc_bands``. Documents that
+share a band are candidates; a candidate is a near-duplicate when the estimated Jaccard similarity of the two
+shingle sets is at least 0.5, or when the smaller text is at least 80% contained in the larger (a copy with a
+paragraph trimmed). Linked documents form groups (connected components); ``documents.dup_group`` is the smallest
+id in the group.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
+from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import duckdb
 import numpy as np
@@ -24,6 +28,7 @@ BANDS, ROWS = 32, 4  # candidates from a Jaccard similarity of about (1/32) ** (
 SHINGLE_WORDS = 3
 MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
+MAX_LINKS = 20  # near-duplicate links recorded per new document
 
 _WORD = re.compile(r"\w+")
 
@@ -38,9 +43,17 @@ def shingles(text: str) -> set[bytes]:
 def signature(text: str) -> tuple[int, bytes]:
     """(number of distinct shingles, MinHash values as bytes) of a text."""
     grams = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM)
+    template = _template()
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=template.permutations,
+                      scheme=template.scheme)
     minhash.update_batch(grams)
-    return len(grams), minhash.hashvalues.astype(np.uint64).tobytes()
+    return len(grams), minhash.hashvalues.astype(np.uint32).tobytes()
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """A MinHash whose permutations every signature shares (drawing them is the costly part of a new one)."""
+    return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)  # CRC-32 is enough before MinHash's permutations
 
 
 def band_hashes(values: bytes) -> list[int]:
@@ -52,7 +65,7 @@ def band_hashes(values: bytes) -> list[int]:
 
 def similarity(a: bytes, b: bytes, size_a: int, size_b: int) -> tuple[float, float]:
     """(estimated Jaccard similarity, estimated containment of the smaller set in the larger)."""
-    va, vb = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    va, vb = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
     jaccard = float(np.mean(va == vb))
     if not size_a or not size_b:
         return jaccard, 0.0
@@ -94,13 +107,22 @@ def link(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple[str, 
     involved = sorted({d for pair in pairs for d in pair})
     signatures = {row[0]: (row[1], row[2]) for row in con.execute(
         "SELECT id, minhash, shingles FROM documents WHERE list_contains(?, id)", [involved]).fetchall()}
-    found = []
+    scored = []
     for a, b in sorted(pairs):
         if a not in signatures or b not in signatures:
             continue
         jaccard, containment = similarity(signatures[a][0], signatures[b][0], signatures[a][1], signatures[b][1])
         if jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT:
-            found.append((a, b, round(jaccard, 4), round(containment, 4)))
+            scored.append((a, b, round(jaccard, 4), round(containment, 4)))
+    # each new document keeps its MAX_LINKS closest links: enough for groups, bounded for boilerplate-heavy sites
+    found, kept = [], Counter()
+    new = set(doc_ids)
+    for a, b, jaccard, containment in sorted(scored, key=lambda p: (-p[2], -p[3], p[0], p[1])):
+        owners = [d for d in (a, b) if d in new]
+        if all(kept[d] >= MAX_LINKS for d in owners):
+            continue
+        kept.update(owners)
+        found.append((a, b, jaccard, containment))
     if found:
         con.executemany("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?)", found)
     return found
@@ -117,7 +139,15 @@ def neighbours(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[st
 
 def regroup(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[str]:
     """Recompute ``dup_group`` for the groups that contain ``doc_ids``; returns the documents whose group changed."""
-    pending, changed = set(doc_ids), set()
+    doc_ids = set(doc_ids)
+    linked = neighbours(con, doc_ids)
+    # a document without near-duplicates is its own group
+    alone = sorted(doc_ids - linked)
+    changed = {r[0] for r in con.execute("SELECT id FROM documents WHERE list_contains(?, id) AND dup_group <> id",
+                                         [alone]).fetchall()} if alone else set()
+    if changed:
+        con.execute("UPDATE documents SET dup_group = id WHERE list_contains(?, id)", [sorted(changed)])
+    pending = doc_ids & linked
     while pending:
         component = {pending.pop()}
         frontier = set(component)

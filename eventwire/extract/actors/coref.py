@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
+from .matching import Sheet
 from .mention import Mention
 from .syntax import is_place_use, subject_of
 from .tables import Tables, country_of, fold
@@ -30,6 +31,23 @@ PLEONASTIC_VERBS = frozenset("be seem appear happen take mean matter remain beco
 GROUP_WORDS = {"country": "country", "nation": "country", "alliance": "igo", "bloc": "igo",
                "organization": "org", "organisation": "org", "group": "org", "movement": "org", "militia": "org"}
 PERSON_WINDOW = 3  # sentences back a "he" or "she" may look
+DESCRIPTION_WINDOW = 40  # sentences back "the minister" may look
+#: words that make a role another office than its last word ("vice president" is no president)
+OTHER_OFFICE = frozenset("vice deputy former acting first assistant under ex- ex deputy-".split())
+
+
+def role_fits(role: str, title: str) -> bool:
+    """ "the foreign minister" and "the minister" fit "Foreign Minister"; "the president" does not fit "Vice
+    President"."""
+    role = role.replace("former ", "") if not title.startswith("former") else role
+    if not role or not title:
+        return False
+    if role == title:
+        return True
+    if not role.endswith(" " + title):
+        return False
+    before = role[: -len(title)].split()
+    return not (before and before[-1] in OTHER_OFFICE) and len(title.split()) <= len(role.split())
 
 
 @dataclass
@@ -70,10 +88,8 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     people: list[Cluster] = []
     descriptions: list[Mention] = []
-    for m in sorted(mentions, key=lambda x: x.start):
-        if m.kind == "description" and m.type == "person":
-            descriptions.append(m)
-            continue
+    ordered = sorted(mentions, key=lambda x: x.start)
+    for m in ordered:
         if m.type == "person" and m.kind == "name":
             words = _words(doc, m)
             target = None
@@ -89,7 +105,18 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
                 people.append(target)
                 clusters.append(target)
             target.add(m, words)
+    known = surnames(doc, people)
+    for m in ordered:
+        if m.type == "person" and m.kind == "name":
             continue
+        if m.kind == "description" and m.type == "person":
+            descriptions.append(m)
+            continue
+        if m.kind == "name" and m.type == "organization" and m.entity is None and m.end - m.start == 1:
+            person = known.get(fold(doc[m.start].text))
+            if person is not None:  # "Kosiec" the model took for an organisation: the person named before
+                person.add(m)
+                continue
         cluster = by_key.get(m.key)
         if cluster is None:
             cluster = Cluster(key=m.key)
@@ -97,7 +124,8 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
             clusters.append(cluster)
         cluster.add(m)
     for m in descriptions:  # "Montenegro's prime minister": a named person with that role, else a person of its own
-        target = _person_with_role(people, m, before=None)
+        target = next((c for c in people if m.of is not None and any(x is m.of for x in c.mentions)), None) or \
+            _person_with_role(people, m, before=None)
         if target is None:
             key = f"role:{m.code}:{(m.role or '').lower()}"
             target = by_key.get(key)
@@ -110,19 +138,36 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
+def surnames(doc: Doc, people: list[Cluster]) -> dict[str, Cluster]:
+    """The last words of the people's full names, each naming one person of the article."""
+    out: dict[str, Cluster] = {}
+    clash: set[str] = set()
+    for c in people:
+        for m in c.mentions:
+            if m.kind != "name" or m.end - m.start < 2:
+                continue
+            last = fold(doc[m.end - 1].text)
+            if not doc[m.end - 1].is_alpha or len(last) < 3:
+                continue
+            if out.get(last, c) is not c:
+                clash.add(last)
+            out[last] = c
+    return {k: v for k, v in out.items() if k not in clash}
+
+
 def _role(c: Cluster) -> str | None:
     return next((m.role for m in c.mentions if m.role_from_text and m.role), None) or \
         next((m.role for m in c.mentions if m.role), None)
 
 
 def _person_with_role(people: list[Cluster], m: Mention, before: int | None) -> Cluster | None:
-    wanted = (m.role or "").lower().replace("former ", "")
+    wanted = (m.role or "").lower()
     for c in reversed(people):
         if before is not None and c.first.start >= before:
             continue
         role = (_role(c) or "").lower()
         countries = {x.country for x in c.mentions if x.country}
-        if wanted and wanted in role and (not m.country or not countries or m.country in countries):
+        if role_fits(role, wanted) and (not m.country or not countries or m.country in countries):
             return c
     return None
 
@@ -130,7 +175,8 @@ def _person_with_role(people: list[Cluster], m: Mention, before: int | None) -> 
 class Resolver:
     """Adds descriptions and pronouns to the actors, in text order."""
 
-    def __init__(self, doc: Doc, tables: Tables, clusters: list[Cluster], used: list[bool]):
+    def __init__(self, doc: Doc, tables: Tables, clusters: list[Cluster], used: list[bool], sheet: Sheet):
+        self.sheet = sheet
         self.doc = doc
         self.tables = tables
         self.clusters = clusters
@@ -144,24 +190,35 @@ class Resolver:
             ((m.start, c, m) for c in clusters for m in c.mentions), key=lambda x: x[0])
         self.starts = [e[0] for e in self.timeline]
         self.title_heads = {t[-1] for t in tables.titles if len(t) <= 3}
+        self.surnames = surnames(doc, [c for c in clusters if c.type == "person"])
         self.cluster_of_token: dict[int, Cluster] = {}
         for _, c, m in self.timeline:
             for i in m.tokens:
                 self.cluster_of_token[i] = c
 
     def run(self) -> None:
-        for tok in self.doc:
-            if self.used[tok.i]:
+        sheet = self.sheet
+        for i, low in enumerate(sheet.folded):
+            if self.used[i]:
                 continue
-            low = tok.lower_
-            if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            pos = sheet.pos[i]
+            if pos == "PROPN" and low in self.surnames:
+                tok = self.doc[i]
+                if tok.text[:1].isupper():
+                    self._surname(tok)
+                continue
+            pronoun = pos == "PRON" or sheet.tags[i] in ("PRP", "PRP$")
+            if not (pronoun or low in GROUP_WORDS or sheet.lemmas[i] in self.title_heads):
+                continue
+            tok = self.doc[i]
+            if pronoun:
                 if low in HE or low in SHE:
                     self._add(tok.i, tok.i + 1, self._person_pronoun(tok, "f" if low in SHE else "m"), "pronoun")
                 elif low in IT:
                     self._add(tok.i, tok.i + 1, self._it(tok), "pronoun")
                 elif low in THEY:
                     self._add(tok.i, tok.i + 1, self._they(tok), "pronoun")
-            elif low in GROUP_WORDS or tok.lemma_.lower() in self.title_heads:
+            else:
                 self._description(tok)
 
     # -- mentions ------------------------------------------------------------------------------------------------
@@ -173,10 +230,6 @@ class Resolver:
         m = Mention(start, end, kind, first.type, first.name, cluster.key, code=first.code, country=first.country,
                     sector=first.sector, subject=self.doc[end - 1].dep_ in ("nsubj", "nsubjpass"))
         cluster.mentions.append(m)
-        if kind == "pronoun" and self.doc[start].lower_ in SHE and cluster.gender is None:
-            cluster.gender = "f"
-        elif kind == "pronoun" and self.doc[start].lower_ in HE and cluster.gender is None:
-            cluster.gender = "m"
         at = bisect.bisect_right(self.starts, start)
         self.starts.insert(at, start)
         self.timeline.insert(at, (start, cluster, m))
@@ -193,6 +246,14 @@ class Resolver:
             if self.sent_of[start] < s - sentences_back:
                 break
             yield start, c, m
+
+    def _surname(self, tok: Token) -> None:
+        """A surname the model did not tag ("Pelosi has said"): the person of that full name."""
+        doc = self.doc
+        for k in (tok.i - 1, tok.i + 1):
+            if 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                return  # part of a longer name
+        self._add(tok.i, tok.i + 1, self.surnames[fold(tok.text)], "name")
 
     # -- descriptions --------------------------------------------------------------------------------------------
 
@@ -217,11 +278,8 @@ class Resolver:
         title = " ".join(t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ"))
         if not title:
             return
-        for _, c, _m in self._before(tok.i, 12):
-            if c.type != "person":
-                continue
-            role = (_role(c) or "").lower()
-            if title in role or (tok.lemma_.lower() in role.split() and len(words) == 1):
+        for _, c, _m in self._before(tok.i, DESCRIPTION_WINDOW):
+            if c.type == "person" and role_fits((_role(c) or "").lower(), title):
                 self._add(det.i, tok.i + 1, c, "description")
                 return
 
@@ -253,8 +311,9 @@ class Resolver:
             if m.kind == "description" and m.type != "person":
                 continue
             mtok = self.doc[m.end - 1]
-            if tok.dep_ in ("dobj", "dative", "pobj") and m.subject and mtok.head.i == tok.head.i:
-                continue  # "Putin praised him": not Putin
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if tok.dep_ in ("dobj", "dative", "pobj") and m.subject and mtok.head.i == verb.i:
+                continue  # "Putin praised him", "Macron spoke with him": not the subject
             seen.add(id(c))
             distance = s - self.sent_of[start]
             score = -3 * distance + (2 if m.subject else 0) + (1 if distance == 0 else 0) + (3 if c.gender else 0)
@@ -296,8 +355,11 @@ class Resolver:
                 if fits(c, m):
                     return c
             break
-        # 2. the only candidate before it in the sentence (not a modifier, not the owner of the pronoun's phrase)
+        # 2. the nearest candidate before it in the sentence (not a modifier, not the owner of the pronoun's phrase);
+        # "they" only takes subjects (step 1 and 3): plural nouns that are no actor stand between too often
         s = self.sent_of[tok.i]
+        if plural:
+            return self._previous_subject(tok, fits)
         owners = {t.i for t in tok.ancestors if t.dep_ == "poss"} | {
             c.i for a in tok.ancestors for c in a.children if c.dep_ == "poss"}
         found: list[Cluster] = []
@@ -312,6 +374,10 @@ class Resolver:
         if found:
             return found[0]
         # 3. the subject of the previous sentence
+        return self._previous_subject(tok, fits)
+
+    def _previous_subject(self, tok: Token, fits) -> Cluster | None:
+        s = self.sent_of[tok.i]
         if s > 0:
             prev = [e for e in self._before(tok.i, 1) if self.sent_of[e[0]] == s - 1 and e[2].subject]
             prev = [e for e in prev if fits(e[1], e[2])]
@@ -348,10 +414,13 @@ def _actor(actor_id: str, c: Cluster, spans, tables: Tables) -> Actor:
             (m.sector for m in c.mentions if m.sector), None)
         if country and code and country_of(code) not in (country, None):
             code = country + (sector or "")
+        if country not in tables.countries:
+            country = None
         return Actor(actor_id, name, "person", country, sector, role, code, spans)
     first = c.first
-    if mtype == "country":
+    if mtype == "country" and c.key == f"code:{first.country}GOV":
         name = tables.country_name(first.country) or first.name
     else:
         name = next((m.name for m in c.mentions if m.kind == "name"), None) or first.name
-    return Actor(actor_id, name, mtype, first.country, first.sector, None, first.code, spans)
+    country = first.country if first.country in tables.countries else None  # not a region (MEA, SEA)
+    return Actor(actor_id, name, mtype, country, first.sector, None, first.code, spans)

@@ -25,6 +25,8 @@ class Mention:
     subject: bool = False  # the mention is the subject of its clause
     #: for compound coordinations ("Hungarian and Romanian officials"): the head noun shared by the conjuncts
     head: int | None = None
+    #: a description's person, when the text ties them ("The Vice President, Mike Pence,")
+    of: Mention | None = None
 
     @property
     def tokens(self) -> range:

@@ -24,6 +24,10 @@ TITLE_EXTRAS = frozenset("deputy vice first acting interim former ex ex- senior 
 FORMER = frozenset("former ex ex- ousted deposed exiled late then outgoing".split())
 SMALL_WORDS = frozenset("of the and for in on to".split())
 GENERIC_ORG_WORDS = frozenset("alliance bloc organization organisation group movement union coalition".split())
+COMMON_ORG_HEADS = frozenset("command ship tracker centre center office agency ministry committee council court "
+                              "department service force army police government parliament company".split())
+PLACE_NAME_WORDS = frozenset("avenue street square boulevard road bridge airport station prospekt highway lane "
+                             "park stadium hospital university school district".split())
 PLACE_KINDS = ("country", "capital", "city", "seat", "adjective", "demonym")
 
 
@@ -38,6 +42,7 @@ class Prefix:
     former: bool = False
     gender: str | None = None
     start: int | None = None  # first token of the prefix (to mark it used)
+    span: tuple[int, int] | None = None  # the apposition's tokens
 
 
 def role_text(tokens: list[Token]) -> str:
@@ -193,6 +198,7 @@ class Namer:
                     out.country = out.country or term.code
             self._read_title(out, title[0], title[1])
             if out.role:
+                out.span = (lo, hi)
                 return out
         return out
 
@@ -223,19 +229,27 @@ class Namer:
                 continue  # an organisation the small model took for a person
             if is_modifier(doc[end - 1]) and doc[end - 1].head.pos_ == "NOUN":
                 continue  # "the Oreshnik missile"
+            if folded[end - 1] in PLACE_NAME_WORDS:
+                continue  # "Karl Marx Avenue"
             spans.append((start, end, entity))
             for i in range(start, end):
                 taken[i] = True
         for ent in doc.ents:  # a name the model calls an organisation but an apposition calls a minister
             if ent.label_ not in ("ORG", "GPE", "NORP") or any(taken[k] for k in range(ent.start, ent.end)):
                 continue
-            if not 2 <= len(ent) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in ent):
+            start = ent.start
+            while start > 0 and start - 1 >= ent.sent.start and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].ent_type_ == "" and doc[start - 1].text[:1].isupper() and \
+                    folded[start - 1] not in self.tables.title_words:
+                start -= 1  # "Tomasz" before "Kubiak" (ORG)
+            if not 2 <= ent.end - start <= 3 or not all(t.is_alpha and t.text[:1].isupper()
+                                                        for t in doc[start:ent.end]):
                 continue
-            if any(k in self.match_at for k in range(ent.start, ent.end)):
+            if any(k in self.match_at for k in range(start, ent.end)):
                 continue
-            if self.apposition(ent).role:
-                spans.append((ent.start, ent.end, None))
-                for k in range(ent.start, ent.end):
+            if self.apposition(doc[start:ent.end]).role:
+                spans.append((start, ent.end, None))
+                for k in range(start, ent.end):
                     taken[k] = True
         for i, match in sorted(self.match_at.items()):
             if match.start != i or taken[i]:
@@ -336,6 +350,22 @@ class Namer:
             if before.start is not None:
                 for k in range(before.start, start):
                     self.used[k] = True
+            if text is after and after.span is not None:
+                lo, hi = after.span
+                for k in range(lo, hi):
+                    if not start <= k < end:
+                        self.used[k] = True
+                if lo < start < hi:
+                    hi = start
+                elif lo < end < hi:
+                    lo = end
+                while lo < hi and not self.doc[lo].is_alpha:
+                    lo += 1
+                while hi > lo and not self.doc[hi - 1].is_alpha:
+                    hi -= 1
+                if lo < hi and (hi <= start or lo >= end):
+                    out.append(Mention(lo, hi, "description", "person", self.doc[lo:hi].text, "", role=text.role,
+                                       country=country, code=code, of=mention))
             for k in range(start, end):
                 self.used[k] = True
             out.append(mention)
@@ -372,7 +402,7 @@ class Namer:
 
     # -- organisations -------------------------------------------------------------------------------------------
 
-    def organisations(self, agent_at) -> list[Mention]:
+    def organisations(self, agent_at, own_country=None) -> list[Mention]:
         """IGOs, named organisations and seats of government found by the dictionaries, and ORG entities."""
         doc = self.doc
         out: list[Mention] = []
@@ -392,12 +422,12 @@ class Namer:
                 continue
             if len(ent) <= 2 and fold(ent[-1].text) in GENERIC_ORG_WORDS:
                 continue  # "the Alliance": a description, resolved later
-            mention = self._org_entity(ent, agent_at)
+            mention = self._org_entity(ent, agent_at, own_country)
             if mention is not None:
                 out.append(mention)
         return out
 
-    def _org_entity(self, ent: Span, agent_at) -> Mention | None:
+    def _org_entity(self, ent: Span, agent_at, own_country=None) -> Mention | None:
         """An ORG entity the dictionaries do not name: an organisation, with the country its name carries
         ("Nigerian Union of Teachers"); None when dictionary names explain its words ("Ukraine NATO")."""
         doc, folded = self.doc, self.folded
@@ -412,8 +442,11 @@ class Namer:
         covered = {k for m in inside for k in range(m.start, m.end)}
         start = ent.start + (1 if folded[ent.start] == "the" else 0)
         end = ent.end
-        while end > start and folded[end - 1] in ("'s", "'"):
+        while end > start and folded[end - 1] in ("'s", "'", "of", "and", "the", "-", ","):
             end -= 1
+        if end - start == 1 and (doc[start].pos_ == "NOUN" or folded[start] in GENERIC_ORG_WORDS or
+                                 doc[start].lemma_.lower() in COMMON_ORG_HEADS):
+            return None  # "Command", "Ships": a common noun the model took for a name
         rest = [k for k in range(start, end) if k not in covered and doc[k].is_alpha
                 and folded[k] not in ("the", "of", "and") and agent_at(k) is None]
         if start >= end or not rest or not doc[start].text[:1].isupper():
@@ -427,7 +460,12 @@ class Namer:
             if term is not None:
                 country = term.code
                 break
-        agent = agent_at(end - 1)
+        head = last.head if is_modifier(last) and last.head.i - end <= 2 else None
+        agent = agent_at(head.i) if head is not None else agent_at(end - 1)
+        if head is not None and agent is not None:  # "the Yuzhmash enterprise": the name and its noun
+            end = head.i + 1
+            if country is None and own_country is not None:
+                country = own_country(head)
         a_code = agent[1] if agent else ""
         code = (country or "") + a_code or None
         name = doc[start:end].text
@@ -452,7 +490,7 @@ class Namer:
             code = term.code
             name = self.tables.seat_names.get(code) or doc[start:end].text
             mtype = "country" if code.endswith("GOV") else ("military" if code.endswith("MIL") else "organization")
-            key = code
+            key = "code:" + code  # the Kremlin is Russia's government
         else:
             code, _ = term.entity.at(self.when)
             name = term.entity.name
@@ -460,7 +498,7 @@ class Namer:
             if code and sector_of(code) == "REB" or (code or "").startswith("IMG"):
                 mtype = "group"
             code = self._regional(code, start, end)
-            key = "code:" + code if code else "ent:" + str(term.entity.id)
+            key = "ent:" + str(term.entity.id)  # one organisation, whatever others share its code
         last = doc[end - 1]
         head = last.head
         agent = agent_at(head.i) if is_modifier(last) or last.dep_ == "poss" else None

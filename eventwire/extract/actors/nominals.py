@@ -18,10 +18,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from .matching import Match
+from .matching import Match, Sheet
 from .mention import Mention
-from .syntax import capital_is_government, is_modifier, is_place_use, is_subject
-from .tables import Tables, country_of, fold, sector_of
+from .syntax import capital_is_government, is_modifier, is_place_use, is_subject, subject_of
+from .tables import Tables, country_of, sector_of
 
 COUNTRY_KINDS = ("country", "capital", "adjective", "demonym", "city")
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -51,7 +51,7 @@ class CountryContext:
     belongs to (the one country of its sentence, else the article's clearly dominant country)."""
 
     def __init__(self, doc: Doc, matches: list[Match]):
-        countries = country_codes(matches)
+        countries = country_codes(doc, matches)
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -82,14 +82,15 @@ class CountryContext:
 
 
 class Nominals:
-    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], folded: list[str], used: list[bool],
+    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], sheet: Sheet, used: list[bool],
                  context: CountryContext | None = None):
         self.context = context
+        self.sheet = sheet
         self.doc = doc
         self.tables = tables
         self.matches = matches
-        self.folded = folded
-        self.lemmas = [fold(t.lemma_) for t in doc]
+        self.folded = sheet.folded
+        self.lemmas = sheet.lemmas
         self.used = used
         self.match_at: dict[int, Match] = {}
         for m in matches:
@@ -100,10 +101,7 @@ class Nominals:
 
     def agent_at(self, i: int, core: bool = False) -> tuple[int, str] | None:
         """The agent phrase ending at noun ``i`` (its first token and CAMEO agent code), longest first."""
-        if i < 0 or i >= len(self.doc):
-            return None
-        tok = self.doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if i < 0 or i >= len(self.doc) or self.sheet.pos[i] not in ("NOUN", "PROPN"):
             return None
         table = self.tables.core_agents if core else self.tables.agents
         for size in (4, 3, 2, 1):
@@ -129,7 +127,7 @@ class Nominals:
             if any(self.used[k] for k in range(match.start, match.end)):
                 continue
             term = match.first(*COUNTRY_KINDS)
-            if term is None:
+            if term is None or inside_name(self.doc, match):
                 continue
             out.extend(self._country_mention(match, term))
         return out
@@ -142,7 +140,7 @@ class Nominals:
             return []
         ethnic = match.start > 0 and doc[match.start - 1].lower_ == "ethnic"
         if ethnic:  # "ethnic Albanians in Macedonia": the people of another country
-            code = self._own_country(last) or (self.context.other(match.start, code) if self.context else None)
+            code = self.own_country(last) or (self.context.other(match.start, code) if self.context else None)
         hyphen = match.end + 1 < len(doc) and doc[match.end].text in ("-", "–")
         if hyphen and doc[match.end + 1].lower_ in MADE_WORDS:
             return []  # "US-made missiles"
@@ -248,7 +246,7 @@ class Nominals:
                             role_from_text=True, subject=is_subject(head))]
         code = country + a_code
         sector = sector_of(code)
-        mtype = TYPE_BY_SECTOR.get(sector or "", "group" if plural else "other")
+        mtype = _type(sector, a_code, plural)
         start = match.start
         # the last conjunct's mention runs to the noun; an earlier one ("Hungarian" in "Hungarian and Romanian
         # officials") is the nationality alone, so that each actor has its own words
@@ -269,16 +267,17 @@ class Nominals:
         """ "police", "the troops", "rebels": with a country from the phrase, the sentence or the article."""
         doc = self.doc
         out: list[Mention] = []
-        for tok in doc:
-            if self.used[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or is_modifier(tok):
+        for i, pos in enumerate(self.sheet.pos):
+            if self.used[i] or pos not in ("NOUN", "PROPN"):
                 continue
-            if tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "ORG"):
-                continue
-            agent = self.agent_at(tok.i, core=True)
+            agent = self.agent_at(i, core=True)
             if agent is None:
-                agent = self.agent_at(tok.i)
-                if agent is None or agent[0] == tok.i:
+                agent = self.agent_at(i)
+                if agent is None or agent[0] == i:
                     continue  # the dictionary's single nouns only after a nationality; its phrases also alone
+            tok = doc[i]
+            if is_modifier(tok) or (pos == "PROPN" and tok.ent_type_ not in ("", "ORG")):
+                continue
             a_start, a_code = agent
             if any(self.used[k] for k in range(a_start, tok.i + 1)):
                 continue
@@ -286,13 +285,14 @@ class Nominals:
             plural = tok.tag_ in PLURAL_TAGS
             if a_code == "" or (key in NEEDS_COUNTRY and not plural):
                 continue
-            country = self._own_country(tok) or (self.context.around(tok.i) if self.context else None)
+            country = self.own_country(tok) or (self.context.around(tok.i) if self.context else None) or \
+                self._subject_country(tok)
             if key in NEEDS_COUNTRY and country is None:
                 continue
             start = self._left_modifiers(tok, a_start)
             code = (country or "") + a_code
             sector = sector_of(a_code if not country else code)
-            mtype = TYPE_BY_SECTOR.get(sector or "", "group" if plural else "other")
+            mtype = _type(sector, a_code, plural)
             if mtype == "country" and not country:
                 mtype = "organization"
             name = doc[start:tok.i + 1].text
@@ -314,33 +314,77 @@ class Nominals:
             break
         return k
 
-    def _own_country(self, tok: Token) -> str | None:
-        """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"."""
+    def _subject_country(self, tok: Token) -> str | None:
+        """ "France is ready to contribute troops", "Syria offered its troops": the country whose clause it is."""
+        subject = subject_of(tok)
+        if subject is None or subject.i == tok.i:
+            return None
+        match = self.match_at.get(subject.i)
+        term = match.first("country", "adjective", "capital", "seat") if match is not None else None
+        if term is None:
+            return None
+        return term.code if term.kind != "seat" else country_of(term.code)
+
+    def own_country(self, tok: Token) -> str | None:
+        """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"; for an object, the place
+        its verb names ("attacked the Yuzhmash enterprise in Dnipro")."""
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        match = self.match_at.get(obj.i)
-                        if match is not None:
-                            term = match.first("country", "capital", "city", "adjective")
-                            if term is not None:
-                                return term.code
-            if child.dep_ in ("amod", "compound") and child.i in self.match_at:
-                term = self.match_at[child.i].first("country", "adjective", "capital")
-                if term is not None:
+            if child.dep_ in ("amod", "compound", "poss") and child.i in self.match_at:
+                term = self.match_at[child.i].first("country", "adjective", "capital", "city")
+                if term is not None:  # "Darfur rebels", "Gaza militants"
                     return term.code
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
+        if tok.dep_ in ("dobj", "nsubjpass"):
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    match = self.match_at.get(obj.i)
+                    if match is not None:
+                        term = match.first("country", "capital", "city", "adjective")
+                        if term is not None:
+                            return term.code
         return None
 
 
-def country_codes(matches: list[Match]) -> list[tuple[int, str]]:
+def _type(sector: str | None, agent_code: str, plural: bool) -> str:
+    """The actor type of a nominal: a government's own words ("officials", "the government") are the country;
+    its bodies ("state media", GOVMED) are organisations."""
+    if sector == "GOV" and agent_code != "GOV":
+        return "organization"
+    return TYPE_BY_SECTOR.get(sector or "", "group" if plural else "other")
+
+
+def inside_name(doc: Doc, match: Match) -> bool:
+    """A country's name inside an organisation's or a work's name, not at its head ("Agence France-Presse",
+    "Bank of England"): part of that name, no mention of the country."""
+    tok = doc[match.start]
+    if tok.ent_type_ not in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") or tok.ent_iob_ == "B":
+        return False
+    k = match.start - 1
+    while k >= 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    return not (k >= 0 and doc[k].lower_ == "the" and k == match.start - 1)
+
+
+def country_codes(doc: Doc, matches: list[Match]) -> list[tuple[int, str]]:
     """(token, country) for every country-ish name in the article (the context of bare agent nouns)."""
     out = []
     for match in matches:
+        if inside_name(doc, match):
+            continue
         term = match.first("country", "adjective", "demonym", "capital", "city")
         if term is not None and term.code:
             out.append((match.start, term.code))
         else:
-            ent = match.first("seat")
-            if ent is not None and country_of(ent.code):
-                out.append((match.start, country_of(ent.code)))
+            seat = match.first("seat")
+            if seat is not None and country_of(seat.code):
+                out.append((match.start, country_of(seat.code)))
+                continue
+            ent = match.first("entity")
+            if ent is not None and ent.entity is not None and ent.entity.kind == "org":
+                code = ent.entity.at(None)[0] or ""
+                country = None if code.startswith("MNC") else country_of(code)
+                if country:  # "UNITA" tells of Angola (a company tells of no place)
+                    out.append((match.start, country))
     return out

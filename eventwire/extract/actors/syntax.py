@@ -42,10 +42,20 @@ HONORIFICS_F = frozenset("mrs mrs. ms ms. miss madam madame lady dame frau senor
 MALE_A = frozenset("joshua luca nikola andrea mustafa hamza musa isa yahya ilya nikita sasha kostya attila jonah "
                    "elia garcia costa akira aliyu saba dzhokhar bola mehmet kwasi abdullah moshe mohammedia "
                    "pasha luka nicola zurab noah jaroslava koba".split())
-FEMALE_NAMES = frozenset("hillary elizabeth ursula liz marine ruth catherine margaret nancy christine michelle "
-                         "golda benazir indira jacinda theresa sanae ellen beatrix ingrid mette sanna kaja sahra "
-                         "aung mary anne ann jane karen sharon ivanka melania nikki condoleezza madeleine hadja "
-                         "yingluck megawati gloria dilma michele carrie tsai leymah shirin rania noor".split())
+FEMALE_NAMES = frozenset("""
+hillary elizabeth ursula liz marine ruth catherine margaret nancy christine michelle golda benazir indira jacinda
+theresa sanae ellen beatrix ingrid mette sanna kaja sahra aung mary anne ann jane karen sharon ivanka melania nikki
+condoleezza madeleine hadja yingluck megawati gloria dilma michele carrie tsai leymah shirin rania noor susan helen
+jennifer kimberly emily deborah rachel carol janet frances alice jean judith joan evelyn abigail grace kathleen
+lauren kate meghan harriet charlotte isabel isabelle beatrice agnes annegret ilse marion judy lindsay elise
+heather amy beth betsy cathy kathy peggy nicole rebecca megan allison shannon kristen kirsten kristin lynn
+ellen ilhan alexandria rashida ayanna nikki tulsi kirsten dianne lisa sarah deb debbie hilary priti suella
+yvette harriet penny kemi rosie nadine ingrid mariam miriam esther ruth noa tzipi shulamit fatima aisha zainab
+khadija leila laila mahnaz ashraf shirin nasrin farah hind yasmin yasmine samira amal nour huda hanan reem
+ruby jade chloe zoe sophie rose marie louise claire chantal segolene anne-marie ségolène elisabeth brigitte
+mireille simone yvonne agnès agnes lucie nathalie sylvie valerie valérie celine céline aurore edith gisele
+giselle ines inés ines ingeborg birgit jutta heike gudrun petra sabine ursel dagmar katrin doris
+""".split())
 
 
 def is_modifier(tok: Token) -> bool:
@@ -65,6 +75,10 @@ def is_place_use(tok: Token, start: int | None = None) -> bool:
     if prep is not None and prep.lower_ in LOCATIVE_PREPS:
         return True
     first = tok.i if start is None else start
+    doc = tok.doc
+    if (first == tok.sent.start or doc[first - 1].is_space) and tok.i + 1 < len(doc) and \
+            doc[tok.i + 1].text in (":", "-", "\u2014", "\u2013", "("):
+        return True  # a dateline: "NEW DELHI: ...", "Kiev (Reuters) -"
     if any(child.lower_ in REGION_WORDS and child.dep_ in ("amod", "compound") and child.i < first
            for child in tok.children):
         return True
@@ -72,6 +86,8 @@ def is_place_use(tok: Token, start: int | None = None) -> bool:
         return True
     if tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i and tok.head.lemma_.lower() in PLACE_NOUNS:
         return True
+    if prep is not None and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON":
+        return True  # "Senator David Perdue of Georgia": where the person comes from
     return False
 
 

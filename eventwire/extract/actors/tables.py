@@ -82,7 +82,7 @@ def country_of(code: str | None) -> str | None:
     company's country (``MNCUSA`` -> USA)."""
     if not code or len(code) < 3:
         return None
-    if code[:3] == "MNC" and len(code) >= 6:
+    if code[:3] == "MNC" and len(code) >= 6 and code[3:6] not in PLOVER_SECTORS and code[3:6] not in SECTOR_ALIASES:
         return code[3:6]
     if code[:3] in NON_STATE:
         return None
@@ -245,6 +245,8 @@ def load() -> Tables:
     def add(term: str, kind: str, code: str | None = None, entity: Entity | None = None,
             exact: bool | None = None, tokenized: bool = False) -> None:
         toks = tuple(term.split(" ")) if tokenized else tokens_of(term)
+        if len(toks) > 1 and toks[0] == "the":
+            toks = toks[1:]  # "the" is read with the phrase, not with the name
         if not toks:
             return
         key = (toks, kind, code if entity is None else str(entity.id))

@@ -58,7 +58,7 @@ def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Reso
             where = by_token.get(m.facility_of)
         else:
             here = ctx.sentence_index(ctx.doc[m.start].idx)
-            close = [(abs(s - here), s > here, r) for s, r in nearby if abs(s - here) <= 2]
+            close = [(s > here, abs(s - here), r) for s, r in nearby if -2 <= s - here <= 1]
             where = min(close, key=lambda x: (x[0], x[1]))[2] if close else main_town
         if where is not None and where.entry is not None and where.lat is not None:
             results[i] = Resolution(None, where.lat, where.lon, "city" if where.entry.precision == "city"

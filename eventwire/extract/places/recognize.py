@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
-              "upon", "on", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul", "es"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
             "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
             "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
@@ -48,7 +48,9 @@ GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "o
            "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
            "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
            "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
-           "reading"}
+           "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
+           "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the", "st", "mt", "ft", "pt"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "christmas", "easter", "ramadan"}
@@ -61,6 +63,10 @@ FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard",
                      "consulate", "hotel", "restaurant", "canal", "lagoon", "beach", "pier", "terminal", "base",
                      "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
                      "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
+#: nouns that frame a place name: "the town of X", "X village"
+PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
+                "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
+                "camp", "enclave", "area", "settlement", "commune"}
 MAX_TOKENS = 6
 #: a city this large is a place even without supporting context
 STRONG_POPULATION = 100_000
@@ -79,6 +85,7 @@ class Mention:
     direction: tuple[int, int] | None = None
     qualifier: Mention | None = None  # the place that contains this one ("Texas" in "Paris, Texas")
     facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
+    kind_hint: str | None = None  # "city" or "region" when a word beside the name says so ("New York state")
 
 
 _PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
@@ -100,6 +107,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             tok = doc[j]
+            if tok.ent_type_ in NON_PLACE_LABELS and doc[i].ent_type_ not in NON_PLACE_LABELS:
+                break  # "Zzyzxqwa Sunday"
             if _is_name_token(tok):
                 j += 1
             elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
@@ -184,12 +193,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 a += 1
                 continue
             for b in range(min(j, a + MAX_TOKENS), a, -1):
-                if doc[b - 1].text in ("-", ".") or doc[a].text == "-" or doc[b - 1].lower_ in CONNECTORS:
+                if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
+                        or doc[b - 1].lower_ in CONNECTORS):
                     continue
                 if any(k in taken for k in range(a, b)):
                     continue
                 key = _span_key(doc, a, b)
                 cands = [c for c in found.get(key, []) if c.kind != CODE]
+                if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
+                        and not _head_ok(doc, a, cands, ents)):
+                    continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
                 if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
                     match = Mention(a, b, a, key, found.get(key, []))
                     break
@@ -215,9 +228,22 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
+    # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
+    for start, end in _framed_names(doc, runs):
+        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
+            continue
+        ent = ents.at(start)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start > end - start:
+            continue
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
+        taken.update(range(start, end))
+
     mentions.sort(key=lambda m: m.start)
     _qualifiers(doc, mentions, found, gaz)
     _directions(doc, mentions)
+    _kind_hints(doc, mentions)
+    _lists_of_regions(doc, mentions)
     for m in mentions:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
@@ -253,6 +279,8 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
         pass  # "Russian Embassy": a facility all the same
     key = fold(doc[start:j].text)
+    if any(c.kind == 0 and c.entry.population >= 10_000 for c in gaz.lookup([key]).get(key, [])):
+        return None  # a town named like a site: "West Palm Beach", "Newport Beach"
     m = Mention(start, j, start, key, [], "facility")
     # a place named inside it ("Manila Cathedral") locates it
     for a in range(start, end - 1):
@@ -264,6 +292,33 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
                 m.candidates, m.key = inner, _span_key(doc, a, b)
                 return m
     return m
+
+
+def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
+    ent = ents.at(a)
+    if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
+        return True
+    return doc[a - 1].lower_ in DIRECTIONS or any(c.entry.feature in ("PCLI", "ADM1", "CONT") or c.entry.id < 0
+                                                  for c in cands)
+
+
+def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
+    out = []
+    for i, j in runs:
+        if all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
+            continue
+        before = doc[i - 2:i] if i >= 2 else None
+        after = doc[j] if j < len(doc) else None
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_FRAMES:
+            out.append((i, j))
+        elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
+            out.append((i, j))
+        elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
+              and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
+              and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
+            out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
+    return out
 
 
 def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
@@ -351,6 +406,44 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
         m.qualifier = nxt
     mentions.extend(extra)
     mentions.sort(key=lambda x: x.start)
+
+
+CITY_WORDS = {"city", "town", "village", "township", "municipality"}
+REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "territory", "county",
+                "district"}
+
+
+def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:
+    """"New York state", "the state of Washington", "Quebec City", "the city of Mosul"."""
+    for m in mentions:
+        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        before = doc[m.name_start - 2].lower_ if m.name_start >= 2 and doc[m.name_start - 1].lower_ == "of" else ""
+        for word in (after, before):
+            if word in CITY_WORDS:
+                m.kind_hint = "city"
+            elif word in REGION_WORDS:
+                m.kind_hint = "region"
+
+
+def _lists_of_regions(doc: Doc, mentions: list[Mention]) -> None:
+    """In "Michigan, Oregon, New York and Ohio" every name is a state: a name listed beside regions that can be a
+    region is taken as one ("New York" the state, "Washington" the state)."""
+    def region_like(m: Mention) -> bool:
+        named = [c for c in m.candidates if c.kind == 0]
+        return bool(named) and max(named, key=lambda c: c.entry.population).entry.feature == "ADM1"
+
+    listed = [False] * len(mentions)
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        between = doc[a.end:b.start]
+        if len(between) <= 2 and all(t.text in (",", "and", "or") for t in between) and len(between) >= 1:
+            if region_like(b):
+                listed[k] = True
+            if region_like(a):
+                listed[k + 1] = True
+    for m, flag in zip(mentions, listed, strict=True):
+        if flag and m.kind_hint is None and any(c.entry.feature == "ADM1" and c.kind == 0 for c in m.candidates):
+            m.kind_hint = "region"
 
 
 def _directions(doc: Doc, mentions: list[Mention]) -> None:

@@ -79,6 +79,13 @@ class Resolver:
         self.texts = texts
         self.focus = self._focus(demonym_countries)
 
+    def _stray(self, e: Entry) -> bool:
+        """A village in a country the article is not about, while the article clearly is about another:
+        an unknown street or site that shares a hamlet's name ("Piccadilly" in a London story)."""
+        if e.population >= 20_000 or e.precision != "city" or not self.focus:
+            return False
+        return self.focus.get(e.country or "", 0.0) == 0.0 and max(self.focus.values()) >= 0.3
+
     def _focus(self, demonyms: Counter) -> dict[str, float]:
         votes: Counter = Counter()
         for m in self.mentions:
@@ -146,6 +153,10 @@ class Resolver:
             if pairs:
                 c, q = max(pairs, key=lambda p: prior(p[0], m.key, text) + prior(p[1], m.qualifier.key, ""))
                 return Resolution(c.entry, score=99.0)
+        if m.kind_hint is not None:
+            hinted = [c for c in cands if (c.entry.precision == "city") == (m.kind_hint == "city")
+                      and c.entry.feature != "PCLI"]
+            cands = hinted or cands
         if not cands:
             return None
         by_prior = max(cands, key=lambda c: prior(c, m.key, text))
@@ -158,7 +169,9 @@ class Resolver:
             backed = self.focus.get(scored.entry.country or "", 0.0) > self.focus.get(by_prior.entry.country or "", 0.0)
             if here and there and here != there and not backed:
                 scored = by_prior  # proximity alone never moves a place to another continent
-        entry = _city_over_admin(scored.entry, cands)
+        entry = scored.entry if m.kind_hint == "region" else _city_over_admin(scored.entry, cands)
+        if self._stray(entry):
+            return None
         return Resolution(entry, score=prior(scored, m.key, text) + self._context(scored.entry, anchors))
 
 

@@ -83,6 +83,19 @@ def before_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
     return list(reversed(out))
 
 
+def adjacent_cue(doc: Doc, segment: Segment) -> tuple[Token, tuple[int, int] | None] | None:
+    """A verb of saying right before the opening mark, with at most a comma or colon between."""
+    end = _token_at(doc, segment.span[0], after=False)
+    if end is None:
+        return None
+    token = doc[end]
+    if token.text in (",", ":") and token.i > 0:
+        token = doc[token.i - 1]
+    if token.pos_ == "VERB" and token.lemma_.lower() in _CUES and token.tag_ != "VBN":
+        return token, _speaker_near(token, [])
+    return None
+
+
 def cue_after(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
     """``"...," he said`` / ``"...," said Smith`` / ``"...," Smith, the minister, told reporters``."""
     words = [t for t in frame if not t.is_punct]
@@ -99,7 +112,7 @@ def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | Non
     words = [t for t in frame if not t.is_punct]
     for token in reversed(words[-8:]):
         between = [t for t in frame if t.i > token.i]
-        if any(t.pos_ in ("VERB", "AUX") for t in between):
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "to" for t in between):
             break
         if token.lower_ == "according":
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -173,22 +186,28 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         inner = segment.inner
         words = segment.words(doc.text)
         owner = _owner(doc, segment, found + new)
-        if owner is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)):
+        hit, where = None, ""
+        if owner is None:
+            # what a verb of saying takes straight after it is quoted speech, however short ('chanted "USA!"',
+            # 'the sign read "Hispanics 4 Trump"')
+            hit, where = adjacent_cue(doc, segment), "quote-before"
+        if owner is None and hit is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)) \
+                and not _title(doc.text, segment):
             # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
-            # stands next to it ("affirms Ukraine's "irreversible path"")
+            # stands near it ("affirms Ukraine's "irreversible path"")
             hit = cue_after(after_frame(doc, segment, inside))
             where = "quote-after"
             if hit is None:
                 hit = cue_before(before_frame(doc, segment, inside))
                 where = "quote-before"
-            if hit is not None:
-                cue, source = hit
-                owner = by_cue.get(cue.i)
-                if owner is None:
-                    cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
-                    owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
-                    new.append(owner)
-                    by_cue[cue.i] = owner
+        if owner is None and hit is not None:
+            cue, source = hit
+            owner = by_cue.get(cue.i)
+            if owner is None:
+                cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
+                owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
+                new.append(owner)
+                by_cue[cue.i] = owner
         if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
             owner = previous[0]
         if owner is None:
@@ -238,6 +257,17 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
         return False
     # one sentence: the frame of the cue, ended by its full stop
     return not any(not _ABBREVIATION.search(frame[:m.start() + 1]) for m in _SENTENCE_END.finditer(frame))
+
+
+def _title(text: str, segment: Segment) -> bool:
+    """A name or a title in quotation marks ("State of the Union", "Meet the Press"): short and capitalized."""
+    inner = text[segment.inner[0]:segment.inner[1]].strip(" ,.")
+    words = inner.split()
+    if not words or len(words) > 6 or inner[-1:] in "!?":
+        return False
+    capitalized = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    small = sum(w in ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at") for w in words)
+    return capitalized + small == len(words) and capitalized >= 1 and len(words) > 1
 
 
 def _sentence_like(text: str, segment: Segment) -> bool:

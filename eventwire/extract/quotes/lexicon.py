@@ -33,8 +33,11 @@ expect promise pledge vow threaten refuse decline agree offer urge ask call enco
 STANCE = frozenset("""
 endorse criticize criticise praise denounce condemn reject dismiss defend blast slam mock ridicule deride question
 cite announce deny confirm reveal tout hail applaud laud lambaste rebuke decry call dub label brand support oppose
-back accuse blame predict propose demand describe characterize characterise challenge dispute attack
+back accuse blame predict propose demand describe characterize characterise dispute attack
 """.split())
+
+#: verbs of naming: a content only with what the object is called (``called him a liar``, ``labeled it as ...``)
+NAMING = frozenset("call dub label brand name term".split())
 
 #: verb + preposition pairs whose object is the content (``called for a ban``, ``warned about the risk``)
 WITH_PREPOSITION = {
@@ -51,6 +54,9 @@ statement claim assertion belief view argument suggestion promise pledge warning
 allegation accusation charge fear hope concern notion idea insistence admission prediction message vow threat
 assurance conviction opinion contention suspicion expectation demand plea report testimony tweet
 """.split())
+
+#: verbs of regarding: an object and its "as" phrase (``sees Clinton as the most electable``)
+REGARDING = frozenset("see view regard consider treat portray cast paint depict frame".split())
 
 #: adjectives with a clause (``is confident that ...``)
 ADJECTIVES = frozenset("""

@@ -5,6 +5,8 @@ for ...``, ``according to X, ...``, ``X's claim that ...``, ``X is confident tha
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from . import lexicon
@@ -60,6 +62,9 @@ def phrase(token: Token) -> tuple[int, int]:
             break
         right = child.right_edge.i
     doc = token.doc
+    for i in range(left, token.i):
+        if "\n" in doc[i].text:
+            left = i + 1  # a dateline or timestamp line above is not part of the name
     for i in range(token.i + 1, right + 1):
         if doc[i].text in (",", "(", "\u2014", "--"):
             right = i - 1
@@ -112,6 +117,8 @@ def _predicate(token: Token) -> bool:
     criticized"), not a participle modifying something ("ads attacking Cruz", "a plan backed by ...")."""
     if token.tag_ in ("VBD", "VBZ", "VBP"):
         return True
+    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("advcl", "conj", "xcomp", "ROOT", "ccomp"):
+        return True  # "..., calling the plan a disaster", "has praised and defended it"
     return any(c.dep_ in ("aux", "nsubj") for c in token.children)
 
 
@@ -142,12 +149,23 @@ def from_verbs(doc: Doc) -> list[Found]:
         if not content and (stance or lemma == "say") and _predicate(token):
             objects = [c for c in token.children if c.dep_ == "dobj"]
             complements = [c for c in token.children if c.dep_ == "oprd"]
+            naming = lemma in lexicon.NAMING
+            as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+            named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree)
+            if objects and naming and not (complements or as_phrase or named):
+                objects = []  # "called a meeting" names nothing
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
                 # what the object is called or blamed for belongs to the content ("described it as ...")
                 extra = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
                 content = [t for c in objects + complements + extra for t in subtree(c)]
                 frame = "dobj"
+        if not content and lemma in lexicon.REGARDING and _predicate(token):
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            as_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if objects and as_phrases:
+                content = [t for c in objects + as_phrases for t in subtree(c)]
+                frame = "regard"
         if not content and preps:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
                 objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -244,5 +262,34 @@ def from_adjectives(doc: Doc) -> list[Found]:
     return found
 
 
+_HEADLINE = re.compile(r"^((?:[A-Z][\w\u2019'.&-]*)(?: [A-Z][\w\u2019'.&-]*){0,4}): (\S.*?)[.]?$")
+_NOT_SOURCES = {"the", "a", "an", "update", "updated", "watch", "video", "photos", "breaking", "exclusive", "live",
+                "analysis", "opinion", "editorial", "note", "editor's", "editor\u2019s", "fix", "question", "answer",
+                "q", "a.m.", "p.m.", "correction", "transcript", "read", "related", "latest"}
+
+
+def headlines(doc: Doc) -> list[Found]:
+    """A headline line "Name: what they said" ("Lynch: No outside influence on FBI probe") attributes its second
+    half to the name before the colon."""
+    found = []
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        match = _HEADLINE.match(line)
+        if match and len(line.split()) <= 30:
+            left = match.group(1)
+            words = left.split()
+            if (words[0].lower() not in _NOT_SOURCES and not left.isupper() and len(match.group(2).split()) >= 3
+                    and not any(w.lower() in _NOT_SOURCES for w in words)):
+                source = doc.char_span(start, start + len(left), alignment_mode="expand")
+                content = (start + match.start(2), start + match.end(2))
+                colon = doc.char_span(start + len(left), start + len(left) + 1, alignment_mode="expand")
+                if source is not None and colon is not None and not any(t.pos_ in ("VERB", "AUX") for t in source):
+                    found.append(Found([colon.start], content, (source.start, source.end), "headline",
+                                       frame="headline"))
+        start += len(line) + 1
+    return found
+
+
 def find(doc: Doc) -> list[Found]:
-    return from_verbs(doc) + according_to(doc) + from_nouns(doc) + from_adjectives(doc)
+    return from_verbs(doc) + according_to(doc) + from_nouns(doc) + from_adjectives(doc) + headlines(doc)

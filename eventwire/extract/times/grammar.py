@@ -108,7 +108,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("perunit", "SET", r"(?<=[\w%] )(?P<q>(?i:a|per))\s+(?P<unit>(?i:year|month|week|day|hour))(?!\w)"),
     ("duration", "DURATION", r"(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|final|coming|previous|remaining|"
      r"following|initial|latter|better part of(?: the)?|same)|" + APPROX[4:-1] + r"|another|a further|"
-     r"an additional))\s+)*(?P<n>(?i:" + NUMBER_RX + r"))(?:\s+(?i:more|"
+     r"an additional))\s+)*(?P<n>(?i:" + NUMBER_RX + r"))(?P<nhalf>\s+(?i:and a half))?(?:\s+(?i:more|"
      r"additional|full|straight|consecutive|long))?[\s-]+(?P<unit>(?i:" + UNIT_RX + r"))(?P<pl>s)?(?![\w])"
      r"(?!-(?!long|old))(?P<tail>[\s-]+(?i:long)(?![\w])|(?P<old>[\s-]+(?i:old)(?![\w])|-olds?))?(?P<half>\s+and\s+(?:a\s+)?(?i:half))?"),
     ("duration", "DURATION", r"(?P<unit>(?i:day|week|month|year|decade|hour|minute))(?P<pl>s)?-"

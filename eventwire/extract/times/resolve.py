@@ -300,6 +300,9 @@ class Resolver:
         if rel in ("year-ago", "year-earlier", "year-before", "comparable", "same"):
             base = self._recent_quarter()
             return self._quarter_shift(base, -1) if base else self._point("DATE", None, "quarter")
+        if rel in ("latest", "just-ended", "just-completed", "most recent") and self.dct:
+            # the quarter last closed before the report, whatever quarter the text named last
+            return self._point("DATE", shift(truncate(self.dct, "quarter"), "quarter", -1), "quarter")
         if rel in ("current", "this") and self.dct:
             return self._point("DATE", truncate(self.dct, "quarter"), "quarter")
         if rel in ("next", "coming") and self.dct:
@@ -589,7 +592,7 @@ class Resolver:
         n = number(raw_n)
         if n is None and not f.get("pl"):
             return None  # "some day", "many a year"
-        if n is not None and f.get("half"):
+        if n is not None and (f.get("half") or f.get("nhalf")):
             n += 0.5
         if n is not None and n == 0:
             return None
