@@ -48,10 +48,16 @@ class Coder:
         self.verbs = lexicon.verbs()
         self.nouns = lexicon.nouns()
         self.roles = lexicon.roles()
-        self._keys: list[frozenset[str]] = [frozenset((t.lower_, t.lemma_.lower())) for t in self.doc]
+        self._keys: dict[int, frozenset[str]] = {}  # each token's forms (lower-case, lemma), made when needed
         self._verb_cache: dict[int, tuple[str, float, bool, str, list[Token]] | None] = {}
 
     # -- coding one verb --------------------------------------------------------------------------------------
+
+    def keys(self, token: Token) -> frozenset[str]:
+        found = self._keys.get(token.i)
+        if found is None:
+            found = self._keys[token.i] = frozenset((token.lower_, token.lemma_.lower()))
+        return found
 
     def lexicon_code(self, verb: Token) -> tuple[str, float, bool] | None:
         """(code, weight, reverse) for a verb from the dictionary alone, or None."""
@@ -65,8 +71,8 @@ class Coder:
         home = [e for e in others if self.verbs.blocks[e.block].name.lower() == lemma]
         entries = extras + ([e for e in others if e.words and e not in home] + home if home else others)
         pre, post = clause_words(verb)
-        pre_keys = [self._keys[t.i] for t in pre]
-        post_keys = [self._keys[t.i] for t in post]
+        pre_keys = [self.keys(t) for t in pre]
+        post_keys = [self.keys(t) for t in post]
         words = frozenset().union(*pre_keys, *post_keys) if pre_keys or post_keys else frozenset()
         best: lexicon.Match | None = None
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "acomp")}
@@ -221,7 +227,8 @@ class Coder:
         found: list[Coded] = []
         absorbed: set[int] = set()
         coded_verbs: dict[int, tuple] = {}
-        for token in sent:
+        tokens = list(sent)
+        for token in tokens:
             if token.pos_ == "ADJ" and token.dep_ == "acomp" and self.role_of(token):  # "is ready to send troops"
                 result = self.code_verb(token)
                 if result is not None and result[3] == "wrapper":
@@ -240,7 +247,7 @@ class Coder:
             if result is not None:
                 coded_verbs[token.i] = result
                 absorbed.update(t.i for t in result[4])
-        for token in sent:  # "its demand that Israel ease restrictions": the content of a demand is the demand
+        for token in tokens:  # "its demand that Israel ease restrictions": the content of a demand is the demand
             if token.dep_ in ("acl", "ccomp") and token.head.lemma_.lower() in CONTENT_NOUNS and token.i in coded_verbs:
                 absorbed.add(token.i)
         for i, result in coded_verbs.items():
@@ -252,7 +259,7 @@ class Coder:
             if i in absorbed:
                 continue
             found.append(self.verb_event(self.doc[i], result))
-        for token in sent:
+        for token in tokens:
             if token.pos_ != "NOUN":
                 continue
             if token.is_title and token.i > sent.start:  # a named event ("the Foreign Ministers' Meeting")
