@@ -88,13 +88,13 @@ def subject_of(verb: Token) -> tuple[int, int] | None:
                     return phrase(objects[0])
         if any(child.dep_ == "nsubjpass" for child in current.children):
             return None
-        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head.i != current.i:
             current = current.head
             if current.dep_ == "prep":
                 current = current.head
             seen += 1
             continue
-        if current.dep_ == "relcl" and current.head is not current:
+        if current.dep_ == "relcl" and current.head.i != current.i:
             return phrase(current.head)
         return None
     return None
@@ -199,11 +199,11 @@ def according_to(doc: Doc) -> list[Found]:
         objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
         source = phrase(objects[0]) if objects else None
         phrase_end = max([t.i for o in objects for t in o.subtree] + [nxt.i])
-        head = token.head if token.head is not token else token
-        while head.dep_ in ("prep", "pobj") and head.head is not head:
+        head = token.head
+        while head.dep_ in ("prep", "pobj") and head.head.i != head.i:
             head = head.head
         sentence = token.sent
-        clause = [t for t in head.subtree if not (token.i <= t.i <= phrase_end)] if head is not token else []
+        clause = [t for t in head.subtree if not (token.i <= t.i <= phrase_end)] if head.i != token.i else []
         clause = [t for t in clause if sentence.start <= t.i < sentence.end]
         if not clause:
             clause = [t for t in sentence if not (token.i <= t.i <= phrase_end)]
