@@ -151,9 +151,14 @@ class EventDate:
     origin: str  # text | published
     span: Span | None = None
     precision: str | None = None  # day | month | year | ...
+    value_end: str | None = None  # the end of a range the date comes from ("December 3-4, 2024")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "origin": self.origin, "span": _span(self.span), "precision": self.precision}
+        out: dict[str, Any] = {"value": self.value, "origin": self.origin, "span": _span(self.span),
+                               "precision": self.precision}
+        if self.value_end is not None:
+            out["value_end"] = self.value_end
+        return out
 
 
 @dataclass
@@ -249,7 +254,8 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         events=[Event(e["id"], list(e.get("source") or []), list(e.get("target") or []), str(e["cameo"]),
                       e.get("plover"), e.get("quad_class"), e.get("goldstein"), e.get("modality") or "asserted",
                       EventDate((e.get("date") or {}).get("value"), (e.get("date") or {}).get("origin") or "published",
-                                _tuple((e.get("date") or {}).get("span")), (e.get("date") or {}).get("precision"))
+                                _tuple((e.get("date") or {}).get("span")), (e.get("date") or {}).get("precision"),
+                                (e.get("date") or {}).get("value_end"))
                       if e.get("date") else None,
                       e.get("place"), int(e.get("sentence") or 0), _tuple(e.get("trigger")) or (0, 0),
                       _tuple(e.get("evidence")) or (0, 0), float(e.get("confidence") or 0.0))

@@ -71,7 +71,7 @@ def test_unclosed_quotation_does_not_stop_extraction(pipeline):
 def test_mixed_quotation(pipeline):
     q = only(quotes(pipeline, 'Putin said the strikes were a "response" to the attacks on Russian cities.'),
              "response")
-    assert q["kind"] == "mixed" and q["who"] == "Putin"
+    assert q["kind"] == "mixed" and q["who"].endswith("Putin")  # the actors stage may give the full name
     assert q["text"].startswith("the strikes were")
 
 

@@ -12,9 +12,12 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import EventwireError, UsageError
+from . import batch as batch_commands
 from . import extract as extract_commands
+from . import serve as serve_commands
+from . import store as store_commands
 
-COMMAND_MODULES = [extract_commands]
+COMMAND_MODULES = [extract_commands, store_commands, batch_commands, serve_commands]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 

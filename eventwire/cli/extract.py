@@ -36,8 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--id", help="only the record with this id")
     p.set_defaults(handler=run_show)
 
-    p = sub.add_parser("demo", help="extract the bundled demo articles and show what was found")
+    p = sub.add_parser("demo", help="extract the bundled demo articles, store them and show what was found")
     p.add_argument("--output", "-o", default="eventwire-demo.jsonl", metavar="OUT.jsonl")
+    p.add_argument("--store", metavar="PATH", help="the store to ingest into (default eventwire.duckdb)")
     p.set_defaults(handler=run_demo)
 
 
@@ -106,9 +107,32 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from ..store import Store
+    from .store import EVENT_COLUMNS, print_table
+
     inputs = sorted(str(p) for p in DEMO_FOLDER.iterdir() if p.suffix in {".txt", ".jsonl"})
-    done, failed = extract_to(inputs, args.output, _pipeline(args), progress=False)
+    pipeline = _pipeline(args)
+    store_path = args.store or pipeline.settings.store
+    failed = 0
+    with open(args.output, "w", encoding="utf-8") as handle, Store(store_path) as store:
+
+        def written():  # one pass of the pipeline: each record goes to the JSONL file and to the store
+            nonlocal failed
+            for result in pipeline.run_paths(inputs):
+                handle.write(json.dumps(as_dict(result), ensure_ascii=False) + "\n")
+                failed += isinstance(result, InputError)
+                yield result
+
+        summary = store.add_documents(written(), batch_size=pipeline.settings.batch_size)
+        stats = store.stats()["tables"]
+        events = store.events(sort="-mentions", limit=10)
     with open(args.output, encoding="utf-8") as handle:
         print(summarize_all(json.loads(line) for line in handle if line.strip()))
-    print(f"\n{done} demo articles extracted to {args.output} ({failed} errors).")
+    print(f"\n{summary.processed} demo articles extracted to {args.output} ({failed} errors) and stored in "
+          f"{store_path} ({summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged): "
+          f"{stats['documents']} documents, {stats['events']} events from {stats['event_mentions']} mentions, "
+          f"{stats['quotes']} quotes.")
+    if events:
+        print("\nEvents with the most reports (eventwire events --store " + str(store_path) + "):")
+        print_table(events, EVENT_COLUMNS)
     return 1 if failed else 0

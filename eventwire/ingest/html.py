@@ -4,10 +4,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-import htmldate
 import trafilatura
 
 from ..errors import InputProblem
+from .pagedate import find_page_date
 from .text import clean_text, source_of
 
 # trafilatura and htmldate log every page they find hard; the record says what matters
@@ -26,10 +26,7 @@ class HtmlPage:
 
 def page_date(html: str, url: str | None = None) -> str | None:
     """The publication date a page states (metadata first, then its visible text), as YYYY-MM-DD."""
-    try:
-        return htmldate.find_date(html, url=url, extensive_search=True, original_date=True)
-    except Exception:  # htmldate raises on odd markup; a page without a date is not an error
-        return None
+    return find_page_date(html, url)
 
 
 def read_html(html: str, name: str, url: str | None = None) -> HtmlPage:

@@ -1,8 +1,0 @@
-"""The actors stage."""
-from __future__ import annotations
-
-from .context import Context
-
-
-def extract(ctx: Context) -> list:
-    return []

@@ -1,0 +1,247 @@
+"""The verb lexicon: the PETRARCH CAMEO 2.0 verb-pattern dictionary (``data/cameo/verbs.json``) matched against a
+clause of the dependency parse, plus the project's own additions (``data/cameo/verbs_extra.tsv``).
+
+A dictionary block groups synonymous verbs under a default code; its patterns refine the code by the words around
+the verb: ``- * (IN GUNBATTLE) [193]`` codes "killed in a gunbattle" 193, ``- {SUICIDE ATTACK} * [183]`` codes a
+suicide attack that killed 183, and ``[---]`` marks a phrase that is no event at all ("killed in an accident").
+Patterns are matched here on the words of the verb's clause: the words before the verb (its subject and other left
+dependents) and after it (objects, particles, prepositional phrases), in order, gaps allowed, each word compared
+with a token's form and lemma; a phrase in braces must be contiguous; ``&NAME`` stands for any member of a
+synonym set. The pattern that matches the most words wins; without a match the verb's own code, else the block's
+default code applies.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+Element = str | tuple  # a word, a synonym set name ("&WEAPON"), or a phrase (tuple of elements)
+Keys = Sequence[frozenset[str]]  # one set of forms (lower-case form, lemma) per token
+
+
+@dataclass(frozen=True)
+class Pattern:
+    pre: tuple[Element, ...]
+    post: tuple[Element, ...]
+    code: str | None  # "---" = explicitly no event; None = only a reverse code
+    reverse: str | None  # code of the event from the target back to the source ("[:173]")
+    words: frozenset[str]  # literal words the pattern needs (a quick filter)
+    weight: float  # how specific it is: words and synonym sets matched
+    verb: str | None  # the verb it was written for (the dictionary's comment)
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str
+    code: str | None
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    block: int
+    words: tuple[str, ...]  # particles or words that must follow the verb ("shut down")
+    code: str | None  # the verb's own default code, overriding the block's; "---" = none
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str | None  # None: no event
+    reverse: bool  # the code is the reverse direction (target acts on source)
+    weight: float  # 0 for a default code, else the pattern's specificity
+    block: str
+
+
+def _element(raw) -> Element:
+    if isinstance(raw, list):
+        return tuple(_element(r) for r in raw)
+    return raw
+
+
+def _literal_words(elements) -> list[str]:
+    out: list[str] = []
+    for e in elements:
+        if isinstance(e, tuple):
+            out.extend(_literal_words(e))
+        elif not e.startswith("&"):
+            out.append(e)
+    return out
+
+
+def _weight(elements) -> float:
+    total = 0.0
+    for e in elements:
+        if isinstance(e, tuple):
+            total += _weight(e)
+        else:
+            total += 0.8 if e.startswith("&") else 1.0
+    return total
+
+
+class VerbLexicon:
+    """The verb dictionary, indexed by verb form, with the matcher."""
+
+    def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str, bool]]):
+        self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
+            name: tuple(tuple(words) for words in members) for name, members in data["synsets"].items()}
+        blocks = []
+        for b in data["blocks"]:
+            patterns = []
+            for p in b["patterns"]:
+                pre = tuple(_element(e) for e in p["pre"])
+                post = tuple(_element(e) for e in p["post"])
+                patterns.append(Pattern(pre, post, p["code"], p["reverse"],
+                                        frozenset(_literal_words(pre) + _literal_words(post)),
+                                        _weight(pre) + _weight(post), p.get("verb")))
+            blocks.append(Block(b["name"], b["code"], tuple(patterns)))
+        self.blocks: list[Block] = blocks
+        self.verbs: dict[str, list[Entry]] = {
+            form: [Entry(e["block"], tuple(e["words"]), e.get("code")) for e in entries]
+            for form, entries in data["verbs"].items()}
+        # the project's additions: a verb (with required following words) and its code, in a block of its own
+        #: verbs whose default code is right only with an actor doing it ("the army advanced", not "prices advanced")
+        self.needs_actor: set[str] = set()
+        for lemma, words, code, needs_actor in extra:
+            if needs_actor:
+                self.needs_actor.add(lemma)
+            self.blocks.append(Block(f"extra:{lemma}", code, ()))
+            self.verbs.setdefault(lemma, []).insert(0, Entry(len(self.blocks) - 1, words, None))
+
+    def entries(self, lemma: str, form: str) -> list[Entry]:
+        for key in (lemma, form, *base_forms(form)):
+            if key in self.verbs:
+                return self.verbs[key]
+        return []
+
+    def knows(self, lemma: str) -> bool:
+        return lemma in self.verbs
+
+    # -- matching ----------------------------------------------------------------------------------------------
+
+    def _at(self, element: Element, keys: Keys, i: int) -> int:
+        """The end index of ``element`` matched at token ``i`` of ``keys``, or -1."""
+        if i >= len(keys):
+            return -1
+        if isinstance(element, tuple):
+            j = i
+            for e in element:
+                j = self._at(e, keys, j)
+                if j < 0:
+                    return -1
+            return j
+        if element.startswith("&"):
+            best = -1
+            for words in self.synsets.get(element, ()):
+                j = i
+                for w in words:
+                    if j < len(keys) and w in keys[j]:
+                        j += 1
+                    else:
+                        j = -1
+                        break
+                best = max(best, j)
+            return best
+        return i + 1 if element in keys[i] else -1
+
+    def _sequence(self, elements: Sequence[Element], keys: Keys) -> bool:
+        """Whether ``elements`` occur in ``keys`` in order (gaps allowed between elements)."""
+        pos = 0
+        for element in elements:
+            for i in range(pos, len(keys)):
+                end = self._at(element, keys, i)
+                if end >= 0:
+                    pos = end
+                    break
+            else:
+                return False
+        return True
+
+    def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str = "") -> Match:
+        """The code for a verb ``lemma`` of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all
+        of their forms, for a quick filter). A verb with a code of its own ("ARREST [173]" in a block of seizing)
+        takes only its own patterns and those that keep to its kind of event."""
+        block = self.blocks[entry.block]
+        best: Pattern | None = None
+        own = entry.code if entry.code not in (None, "---") else None
+        for pattern in block.patterns:
+            if best is not None and pattern.weight <= best.weight:
+                continue
+            if not pattern.words <= words:
+                continue
+            if own and pattern.verb != lemma and pattern.code not in (None, "---") and pattern.code[:2] != own[:2]:
+                continue
+            if self._sequence(pattern.pre, pre) and self._sequence(pattern.post, post):
+                best = pattern
+        if best is not None:
+            if best.code == "---":
+                return Match(None, False, best.weight, block.name)
+            if best.code:
+                return Match(best.code, False, best.weight, block.name)
+            return Match(best.reverse, True, best.weight, block.name)
+        code = entry.code if entry.code is not None else block.code
+        return Match(None if code in (None, "---") else code, False, 0.0, block.name)
+
+
+def base_forms(form: str) -> list[str]:
+    """Candidate base forms of an inflected verb, for when the tagger's lemma is off ("staged" -> "stag")."""
+    out = []
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                                 ("es", ("", "e")), ("s", ("",))):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    return out
+
+
+@dataclass(frozen=True)
+class NounSense:
+    code: str
+    modifiers: frozenset[str]  # words one of which must modify the noun (compound, amod, prep), or empty
+    alone: bool  # reports an event by itself, not only as the object of a verb
+
+
+@cache
+def verbs() -> VerbLexicon:
+    root = resources.files("eventwire.data").joinpath("cameo")
+    data = json.loads(root.joinpath("verbs.json").read_text(encoding="utf-8"))
+    extra = []
+    for row in _rows("verbs_extra.tsv"):
+        head, *rest = row[0].split()
+        extra.append((head, tuple(rest), row[1], len(row) > 2 and row[2] == "actor"))
+    return VerbLexicon(data, extra)
+
+
+@cache
+def nouns() -> dict[str, list[NounSense]]:
+    """Event nouns ("attack", "arrest", "talks") and their codes; senses with modifiers come first."""
+    table: dict[str, list[NounSense]] = {}
+    for row in _rows("nouns.tsv"):
+        modifiers = frozenset(w for w in (row[2].split(",") if len(row) > 2 and row[2] else []) if w)
+        alone = len(row) > 3 and row[3] == "alone"
+        table.setdefault(row[0], []).append(NounSense(row[1], modifiers, alone))
+    for senses in table.values():
+        senses.sort(key=lambda s: not s.modifiers)
+    return table
+
+
+@cache
+def roles() -> dict[str, str]:
+    """Verbs that take another event as their complement (a clause or an event noun), and what they make of it:
+    threat, appeal, demand, intent, refuse, light, halt, accept, fail (see data/cameo/roles.tsv)."""
+    return {row[0]: row[1] for row in _rows("roles.tsv")}
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("eventwire.data").joinpath("cameo").joinpath(name)
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if row and row[0].strip() and not row[0].startswith("#"):
+                rows.append([cell.strip() for cell in row])
+    return rows

@@ -1,0 +1,89 @@
+"""The places stage: toponyms found, geocoded, and the place where an event happened.
+
+``extract(ctx)`` returns one ``Place`` per mention (ids p1, p2, ... in text order); ``event_place(ctx, trigger)``
+gives the id of the place an event happened at, from the sentence's structure (see ``location``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ...geo import get_gazetteer
+from ...records import Place
+from ..context import Context
+from .location import event_place
+from .recognize import Mention, find_facilities, find_mentions
+from .resolve import Resolution, Resolver, resolve_qualifiers, shift
+
+
+def extract(ctx: Context) -> list[Place]:
+    doc = ctx.doc
+    gaz = get_gazetteer(ctx.settings.min_population)
+    mentions = find_mentions(doc, gaz)
+    mentions = sorted(mentions + find_facilities(doc, mentions), key=lambda m: m.start)
+    texts = [doc[m.name_start:m.end].text for m in mentions]
+    demonyms: Counter = Counter()
+    for tok in doc:
+        if tok.text[:1].isupper() and (iso := gaz.country_of_demonym(tok.text)):
+            demonyms[iso] += 1
+    results = Resolver(gaz, mentions, texts, demonyms).resolve()
+    resolve_qualifiers(mentions, results)
+    _locate_facilities(ctx, mentions, results)
+    places = []
+    for n, (m, r) in enumerate(zip(mentions, results, strict=True), start=1):
+        places.append(_place(ctx, n, m, r, gaz))
+    return places
+
+
+def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Resolution]) -> None:
+    """A facility is placed at the town it is said to be in, else at a town named close by (within two
+    sentences), else at the town the article names most; otherwise it stays unplaced."""
+    by_token = {}
+    towns: Counter = Counter()
+    first: dict[int, Resolution] = {}
+    nearby: list[tuple[int, Resolution]] = []
+    for m, r in zip(mentions, results, strict=True):
+        by_token[m.start] = r
+        by_token[m.name_start] = r
+        if m.source != "facility" and r.entry is not None and r.entry.precision == "city":
+            towns[r.entry.id] += 1
+            first.setdefault(r.entry.id, r)
+            nearby.append((ctx.sentence_index(ctx.doc[m.start].idx), r))
+    main_town = first[towns.most_common(1)[0][0]] if towns else None
+    for i, m in enumerate(mentions):
+        if results[i].lat is not None or m.candidates:
+            continue
+        if m.source != "facility" and m.facility_of is None:
+            continue  # an unknown name is placed only by the place that contains it
+        if m.facility_of is not None:
+            where = by_token.get(m.facility_of)
+        else:
+            here = ctx.sentence_index(ctx.doc[m.start].idx)
+            close = [(s > here, abs(s - here), r) for s, r in nearby if -2 <= s - here <= 1]
+            where = min(close, key=lambda x: (x[0], x[1]))[2] if close else main_town
+        if where is not None and where.entry is not None and where.lat is not None:
+            results[i] = Resolution(None, where.lat, where.lon, "city" if where.entry.precision == "city"
+                                    else where.entry.precision)
+
+
+def _place(ctx: Context, n: int, m: Mention, r: Resolution, gaz) -> Place:
+    doc = ctx.doc
+    span = doc[m.start:m.end]
+    place = Place(id=f"p{n}", text=span.text, span=(span.start_char, span.end_char))
+    if r.entry is None or m.source == "facility":
+        if r.lat is not None:  # a facility or unknown name placed at the town it is in
+            place.name, place.lat, place.lon, place.precision = doc[m.name_start:m.end].text, r.lat, r.lon, r.precision
+        return place
+    e = r.entry
+    place.name, place.country, place.feature = e.name, e.country, e.feature
+    place.geonameid = e.id if e.id > 0 else None
+    place.lat, place.lon, place.precision = r.lat, r.lon, r.precision
+    if m.direction is not None and m.direction != (0, 0):
+        area = gaz.country_info.get(e.country or "", ("", 0.0))[1]
+        place.lat, place.lon = shift(e, m.direction, area)
+        place.precision = "region"
+    elif m.direction is not None:
+        place.precision = "region"
+    return place
+
+
+__all__ = ["event_place", "extract"]

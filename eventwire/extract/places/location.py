@@ -1,0 +1,179 @@
+"""Where an event happened, read from the sentence's dependency structure.
+
+The place must be attached to the event's own words, tried in this order: a locative phrase on the trigger
+("attacked the Yuzhmash enterprise in Dnipro", "killed at a bar in southern Italy"), the trigger's object when that
+is or names a place ("captured western Afghanistan", "targeting the town of Kabani"), a place inside its other
+phrases ("after a swim at his house in Colombo", "raids north of Baghdad"), the clause coordinated with it or
+subordinate to it ("were shot dead in Hebron, and ... strung up"), a locative phrase on its subject ("fighting in
+Dagbon has left 36 dead"), and then the same for the clause it hangs on. A place that only describes a participant
+("a cab driver from Abidjan") or names a country as a modifier ("a US airstrike") is not where the event happened,
+and a sentence that names no place for the event gives none.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...records import Place
+from ..context import Context
+
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "into", "within",
+                  "along", "off", "over", "onto", "toward", "towards", "to", "through", "between", "beyond", "by",
+                  "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside of",
+                  "among", "amid", "behind", "beside", "past", "underneath", "under", "above", "upon"}
+#: prepositions whose phrase may hold the place deeper inside ("after a swim at his house in Colombo")
+OTHER_PREPS = {"after", "during", "for", "following", "before", "with", "while", "since", "as"}
+#: object relations whose phrase may itself be the place acted on ("captured Afghanistan")
+OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr", "oprd"}
+#: a clause inherits the place of the clause it hangs on
+INHERIT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "dobj", "pobj", "nsubj", "nsubjpass"}
+#: relations that describe a participant, or another clause, rather than this event's setting
+SKIP_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl", "poss", "appos", "relcl", "ccomp", "advcl", "parataxis",
+             "mark", "punct", "cc", "det", "nummod", "quantmod"}
+#: nouns that name a kind of place: "the town of X" is X
+PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "neighborhood", "neighbourhood",
+               "suburb", "county", "state", "capital", "governorate", "outskirts", "hamlet", "municipality",
+               "countryside", "island", "port", "camp", "commune", "prefecture", "zone", "part", "parts"}
+SPEECH = {"say", "tell", "announce", "state", "claim", "report", "add", "note", "insist", "warn", "declare", "deny",
+          "confirm", "quote", "accuse", "urge", "call", "ask", "believe", "think", "according"}
+MAX_UP = 3
+MAX_DEPTH = 8
+
+
+def event_place(ctx: Context, trigger: Token) -> str | None:
+    """The id of the place where the event whose trigger word is ``trigger`` happened, or None when the
+    sentence does not say (called by the events stage)."""
+    sent = trigger.sent
+    places = [p for p in ctx.places if sent.start_char <= p.span[0] < sent.end_char]
+    if not places:
+        return None
+    at_token: dict[int, Place] = {}
+    for p in places:
+        if _inside_a_name(sent, p):
+            continue  # "the Islamic State of Iraq", "Kurdistan Workers' Party": a name, not a setting
+        for tok in sent:
+            if p.span[0] <= tok.idx < p.span[1]:
+                at_token.setdefault(tok.i, p)
+    node, steps = trigger, 0
+    while True:
+        found = _own_place(node, at_token) or _related_place(node, at_token)
+        if found is not None:
+            return found.id
+        if node.dep_ not in INHERIT_DEPS or node.head.i == node.i or steps >= MAX_UP:
+            return None
+        if node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and node.pos_ not in ("NOUN", "VERB"):
+            return None
+        node, steps = node.head, steps + 1
+
+
+def _own_place(node: Token, at_token: dict[int, Place]) -> Place | None:
+    """A place in the word's own locative phrases, objects, or other phrases."""
+    found = [p for p in (_search(c, at_token) for c in node.children
+                         if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS) if p is not None]
+    if found:  # "In neighbouring Lebanon, protesters marched to UN offices in central Beirut": Beirut
+        return next((p for p in found if not _is_country(p)), found[0])
+    for child in node.children:
+        if child.dep_ in OBJECT_DEPS and child.i != node.i:
+            if child.dep_ == "nsubjpass" and not (child.i in at_token or child.lemma_.lower() in PLACE_NOUNS):
+                continue  # "A Boston Globe reporter was shot": the patient's modifiers are not the setting
+            place = _search(child, at_token, top=True)
+            if place is not None:
+                return place
+    for child in node.children:
+        if (child.dep_ == "prep" and child.lower_ in OTHER_PREPS) or child.dep_ in ("advmod", "npadvmod", "agent"):
+            place = _search(child, at_token, locative_only=child.dep_ in ("prep", "agent"))
+            if place is not None:
+                return place
+    for child in node.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i in at_token and not _is_country(at_token[child.i]):
+            return at_token[child.i]
+    return None
+
+
+def _related_place(node: Token, at_token: dict[int, Place]) -> Place | None:
+    """A place of a coordinated or subordinate clause, or a locative phrase on the subject."""
+    for child in node.children:
+        if child.dep_ in ("conj", "advcl") and child.pos_ in ("VERB", "AUX"):
+            place = _own_place(child, at_token)
+            if place is not None:
+                return place
+    if node.lemma_.lower() in SPEECH:
+        return None
+    for child in node.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj") and child.pos_ in ("NOUN", "PROPN", "VERB"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "on", "across", "around"):
+                    place = _search(prep, at_token)
+                    if place is not None:
+                        return place
+    return None
+
+
+def _inside_a_name(sent, place: Place) -> bool:
+    """The place is a word in an organisation's name ("Islamic State of Iraq", "Kurdistan Workers' Party")."""
+    for ent in sent.ents:
+        if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            continue
+        if not (ent.start_char <= place.span[0] and place.span[1] <= ent.end_char):
+            continue
+        rest = [t for t in ent if not (place.span[0] <= t.idx < place.span[1]) and t.is_alpha
+                and t.lower_ not in PLACE_NOUNS and t.lower_ not in ("the", "of", "governorate", "city")]
+        return len(rest) >= 2
+    return False
+
+
+def _of_place(node: Token, at_token: dict[int, Place]) -> Place | None:
+    """"the town of Kabani", "the West Bank city of Nablus": the place named after "of"."""
+    if node.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in at_token:
+                    return at_token[obj.i]
+    return None
+
+
+def _is_country(place: Place) -> bool:
+    return place.feature == "PCLI"
+
+
+def _search(start: Token, at_token: dict[int, Place], top: bool = False, locative_only: bool = False) -> Place | None:
+    """The first place in ``start``'s phrase, breadth first, not entering participants or other clauses; in
+    "the province of Narathiwat" the place named after "of" comes first."""
+    if top and start.i in at_token:
+        return at_token[start.i]
+    named = _of_place(start, at_token)
+    if named is not None:
+        return named
+    frontier = [start]
+    seen_locative = not locative_only
+    for _ in range(MAX_DEPTH):
+        nxt: list[Token] = []
+        for node in frontier:
+            named = _of_place(node, at_token)
+            if named is not None:
+                return named
+            kids = [c for c in node.children if c.dep_ not in SKIP_DEPS or c.dep_ == "poss"]
+            if node.lemma_.lower() in PLACE_NOUNS:  # "the town of Kabani": the name before the modifiers
+                kids.sort(key=lambda c: 0 if c.dep_ == "prep" and c.lower_ == "of" else 1)
+            for child in kids:
+                if child.i in at_token and child.dep_ not in ("prep",):
+                    place = at_token[child.i]
+                    modifier = child.dep_ in ("compound", "amod", "nmod", "poss") and node.i not in at_token
+                    locative = node.lower_ in LOCATIVE_PREPS and node.dep_ != "agent"
+                    if (seen_locative or child.dep_ != "pobj" or locative) and not (modifier and _is_country(place)):
+                        if not (child.dep_ == "poss" and node.lemma_.lower() in PLACE_NOUNS):
+                            return place
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    continue
+                if child.dep_ in ("prep", "pobj", "pcomp", "compound", "conj", "appos", "amod", "nmod", "advmod",
+                                  "npadvmod", "acl", "dobj", "poss"):
+                    nxt.append(child)
+            if node.i in at_token and node.i != start.i and node.dep_ == "pobj":
+                return at_token[node.i]
+        frontier = nxt
+        if not frontier:
+            break
+    if start.i in at_token and not (start.dep_ in ("compound", "amod") and _is_country(at_token[start.i])):
+        return at_token[start.i]
+    return None

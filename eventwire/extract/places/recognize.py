@@ -1,0 +1,494 @@
+"""Toponym recognition: place names found by the NER model and by the gazetteer, in context.
+
+The spaCy model alone mislabels places (the small English model calls "Kiev" a PERSON) and misses small ones
+("Kapustin Yar"), so every run of capitalized words is also looked up in the gazetteer (longest match first) and
+kept when the context supports a place: the model called it a place, it follows a locative preposition, it names a
+country, region or large city, or it is qualified ("Paris, Texas"). Demonyms ("French engineer") are never places.
+A direction word before a place ("eastern Ukraine") joins the mention; a facility ("the Yuzhmash plant") becomes a
+mention of its own, located later through the place it is said to be in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...geo import Candidate, Gazetteer, fold
+from ...geo.build import CODE
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: entity labels whose tokens are never place names
+NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+#: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
+CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul", "es"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
+            "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
+            "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
+DIRECTIONS = {
+    "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northern": (1, 0), "southern": (-1, 0),
+    "eastern": (0, 1), "western": (0, -1), "northeast": (1, 1), "northeastern": (1, 1), "north-east": (1, 1),
+    "north-eastern": (1, 1), "northwest": (1, -1), "northwestern": (1, -1), "north-west": (1, -1),
+    "north-western": (1, -1), "southeast": (-1, 1), "southeastern": (-1, 1), "south-east": (-1, 1),
+    "south-eastern": (-1, 1), "southwest": (-1, -1), "southwestern": (-1, -1), "south-west": (-1, -1),
+    "south-western": (-1, -1), "central": (0, 0),
+}
+FACILITY_NOUNS = {"plant", "factory", "enterprise", "works", "airport", "airbase", "base", "port", "refinery",
+                  "mine", "dam", "complex", "facility", "site", "station", "prison", "compound", "shipyard",
+                  "terminal", "camp", "cosmodrome", "reactor", "stadium", "bridge", "harbor", "harbour"}
+#: words that are never a place on their own ("the Peninsula", "Union"), though they end many place names
+GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "ocean", "sea", "river", "lake", "bay",
+           "gulf", "island", "islands", "mount", "mountain", "mountains", "hill", "hills", "park", "square", "house",
+           "city", "centre", "center", "village", "county", "state", "states", "province", "district", "coast",
+           "united", "kingdom", "federal", "national", "international", "university", "college", "hospital",
+           "airport", "station", "street", "road", "avenue", "bridge", "tower", "hall", "court", "office", "capitol",
+           "congress", "senate", "parliament", "ministry", "army", "police", "government", "council", "new", "old",
+           "great", "little", "upper", "lower", "middle", "region", "territory", "land", "forest", "desert", "beach",
+           "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
+           "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
+           "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
+           "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
+           "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the", "st", "mt", "ft", "pt"}
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "christmas", "easter", "ramadan"}
+#: the last word of a facility's or street's name ("Royal Street", "Barclays Center", "Manila Cathedral")
+FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+                     "highway", "square", "plaza", "park", "bridge", "school", "university", "college", "academy",
+                     "hospital", "clinic", "church", "cathedral", "basilica", "chapel", "mosque", "temple",
+                     "synagogue", "center", "centre", "stadium", "arena", "airport", "station", "hall", "house",
+                     "building", "tower", "towers", "market", "mall", "prison", "jail", "courthouse", "embassy",
+                     "consulate", "hotel", "restaurant", "canal", "lagoon", "beach", "pier", "terminal", "base",
+                     "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
+                     "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
+#: nouns that frame a place name: "the town of X", "X village"
+PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
+                "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
+                "camp", "enclave", "area", "settlement", "commune"}
+MAX_TOKENS = 6
+#: a city this large is a place even without supporting context
+STRONG_POPULATION = 100_000
+
+
+@dataclass
+class Mention:
+    """A place mention: tokens ``start:end`` of the doc; the name itself is ``name_start:end``."""
+
+    start: int
+    end: int
+    name_start: int
+    key: str  # fold key of the name
+    candidates: list[Candidate] = field(default_factory=list)
+    source: str = "gazetteer"  # gazetteer | ner | facility
+    direction: tuple[int, int] | None = None
+    qualifier: Mention | None = None  # the place that contains this one ("Texas" in "Paris, Texas")
+    facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
+    kind_hint: str | None = None  # "city" or "region" when a word beside the name says so ("New York state")
+
+
+_PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
+
+
+def _is_name_token(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isalpha() and (text[0].isupper() or bool(_PARTICLE_NAME.match(text)))
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens, with connectors and hyphens inside ("Rio de Janeiro", "Mazar-i-Sharif")."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok = doc[j]
+            if tok.ent_type_ in NON_PLACE_LABELS and doc[i].ent_type_ not in NON_PLACE_LABELS:
+                break  # "Zzyzxqwa Sunday"
+            if _is_name_token(tok):
+                j += 1
+            elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
+                  and _is_name_token(doc[j + 1])):
+                j += 2
+            elif tok.lower_ == "of" and j + 2 < n and doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2]):
+                j += 3  # Democratic Republic of the Congo
+            elif (tok.text == "-" and j + 3 < n and doc[j + 1].lower_ in CONNECTORS and doc[j + 2].text == "-"
+                  and _is_name_token(doc[j + 3])):
+                j += 4
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _span_key(doc: Doc, i: int, j: int) -> str:
+    return fold(doc[i:j].text)
+
+
+class _EntIndex:
+    def __init__(self, doc: Doc):
+        self.by_token: dict[int, object] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.by_token[i] = ent
+
+    def at(self, i: int):
+        return self.by_token.get(i)
+
+
+def is_strong(candidates: list[Candidate]) -> bool:
+    """A name that is a place in almost any context: a country, a first-level region, a large city."""
+    for c in candidates:
+        e = c.entry
+        if c.kind == CODE:
+            continue
+        if e.feature in ("PCLI", "ADM1", "PPLC") or e.id < 0 or e.feature == "CONT":
+            return True
+        if e.population >= STRONG_POPULATION and (c.kind == 0 or e.population >= 5 * STRONG_POPULATION):
+            return True
+    return False
+
+
+def _locative_before(doc: Doc, i: int) -> bool:
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in DIRECTIONS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATIVE
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    ents = _EntIndex(doc)
+    runs = _runs(doc)
+    keys: set[str] = set()
+    for i, j in runs:
+        for a in range(i, j):
+            for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
+                keys.add(_span_key(doc, a, b))
+    ner_places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    for ent in ner_places:
+        keys.add(fold(ent.text))
+    found = gaz.lookup(keys)
+    ner_texts = {fold(e.text) for e in ner_places}
+
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for i, j in runs:
+        cuts = [i] + [k + 1 for k in range(i, j) if doc[k].lower_ == "and"] + [j + 1]
+        for seg_start, seg_end in zip(cuts, cuts[1:], strict=False):
+            facility = _facility_run(doc, seg_start, seg_end - 1, ents, gaz)
+            if facility is not None:
+                mentions.append(facility)
+                taken.update(range(facility.start, facility.end))
+        a = i
+        while a < j:
+            match = None
+            if a in taken:
+                a += 1
+                continue
+            for b in range(min(j, a + MAX_TOKENS), a, -1):
+                if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
+                        or doc[b - 1].lower_ in CONNECTORS):
+                    continue
+                if any(k in taken for k in range(a, b)):
+                    continue
+                key = _span_key(doc, a, b)
+                cands = [c for c in found.get(key, []) if c.kind != CODE]
+                if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
+                        and not _head_ok(doc, a, cands, ents)):
+                    continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
+                if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
+                    match = Mention(a, b, a, key, found.get(key, []))
+                    break
+            if match is None:
+                a += 1
+                continue
+            mentions.append(match)
+            taken.update(range(match.start, match.end))
+            a = match.end
+
+    # NER places the gazetteer does not know (kept unresolved: they are still places)
+    for ent in ner_places:
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the":
+            start += 1
+        if start >= end or any(t in taken for t in range(start, end)):
+            continue
+        if gaz.country_of_demonym(doc[start:end].text):
+            continue
+        if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
+            continue
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
+        taken.update(range(start, end))
+
+    # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
+    for start, end in _framed_names(doc, runs):
+        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
+            continue
+        ent = ents.at(start)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start > end - start:
+            continue
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
+        taken.update(range(start, end))
+
+    mentions.sort(key=lambda m: m.start)
+    _qualifiers(doc, mentions, found, gaz)
+    _directions(doc, mentions)
+    _kind_hints(doc, mentions)
+    _lists_of_regions(doc, mentions)
+    for m in mentions:
+        if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
+            m.facility_of = _after_location(doc, m, mentions)
+    return mentions
+
+
+def _after_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
+    """The place right after a facility's name: "Royal Street in New Orleans", "Barclays Center, Brooklyn"."""
+    starts = {x.start for x in mentions if x.source != "facility"}
+    k = m.end
+    if k < len(doc) and doc[k].lower_ in (",", "in", "near", "at", "outside", "of"):
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k in starts:
+            return k
+    return None
+
+
+def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> Mention | None:
+    """A run that names a street, building or site ("Royal Street", "Manila Cathedral"), as one mention."""
+    end = j
+    if end - i >= 2 and doc[end - 1].lower_ in DIRECTIONS:
+        end -= 1  # "Eglinton Avenue West"
+    last = doc[end - 1]
+    if last.lower_ not in FACILITY_SUFFIXES or (ents.at(last.i) is not None and ents.at(last.i).label_ == "PERSON"):
+        return None
+    start = i
+    while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_stop):
+        start += 1
+    if end - start < 2 or not any(t.text[:1].isupper() for t in doc[start:end - 1]):
+        return None
+    if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
+        pass  # "Russian Embassy": a facility all the same
+    key = fold(doc[start:j].text)
+    if any(c.kind == 0 and c.entry.population >= 10_000 for c in gaz.lookup([key]).get(key, [])):
+        return None  # a town named like a site: "West Palm Beach", "Newport Beach"
+    m = Mention(start, j, start, key, [], "facility")
+    # a place named inside it ("Manila Cathedral") locates it
+    for a in range(start, end - 1):
+        for b in range(end - 1, a, -1):
+            inner = gaz.lookup([_span_key(doc, a, b)]).get(_span_key(doc, a, b), [])
+            inner = [c for c in inner if c.kind != CODE]
+            if (inner and is_strong(inner) and not gaz.country_of_demonym(doc[a:b].text)
+                    and not (b - a == 1 and doc[a].lower_ in GENERIC)):
+                m.candidates, m.key = inner, _span_key(doc, a, b)
+                return m
+    return m
+
+
+def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
+    ent = ents.at(a)
+    if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
+        return True
+    return doc[a - 1].lower_ in DIRECTIONS or any(c.entry.feature in ("PCLI", "ADM1", "CONT") or c.entry.id < 0
+                                                  for c in cands)
+
+
+def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
+    out = []
+    for i, j in runs:
+        if all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
+            continue
+        before = doc[i - 2:i] if i >= 2 else None
+        after = doc[j] if j < len(doc) else None
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_FRAMES:
+            out.append((i, j))
+        elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
+            out.append((i, j))
+        elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
+              and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
+              and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
+            out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
+    return out
+
+
+def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
+            gaz: Gazetteer) -> bool:
+    if gaz.country_of_demonym(doc[a:b].text) and not any(c.entry.is_country for c in cands):
+        return False
+    ent = ents.at(a)
+    spanned = {id(e): e for e in (ents.at(k) for k in range(a, b)) if e is not None}
+    if len(spanned) > 1 and not all(e.label_ in PLACE_LABELS for e in spanned.values()):
+        return False  # the match straddles two entities
+    if ent is not None and (ent.label_ in NON_PLACE_LABELS
+                            or (ent.label_ == "NORP" and gaz.country_of_demonym(ent.text))):
+        if ent.label_ == "NORP" or doc[a].lower_ in CALENDAR:
+            return False
+        ent = None  # the small model's DATE / NORP on a town's name ("in Manbij", "the town of Torun")
+    label = ent.label_ if ent is not None else ""
+    last = doc[b - 1].lower_
+    if b - a == 1:
+        tok = doc[a]
+        whole_place = label in PLACE_LABELS and ent.end - ent.start == 1
+        if tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR or (tok.lower_ in GENERIC and not whole_place):
+            return False  # "Western", "May", "Peninsula"
+        if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
+                                or (tok.is_stop and not tok.text.isupper())):
+            return False  # "No", "Will"
+        if any(ch.isupper() for ch in tok.text[1:]) and not tok.text.isupper() and "-" not in tok.text:
+            return False  # "MoD", "iPhone"
+        if tok.text.isupper() and len(tok.text) <= 5 and not any(c.entry.is_country or c.entry.id < 0
+                                                                  for c in cands):
+            return False  # acronyms ("NATO") are organisations unless they name a country ("US", "EU")
+    elif last in GENERIC and all(c.kind != 0 for c in cands):
+        return False  # "White House" is not Casablanca
+    strong = is_strong(cands)
+    if ent is not None:
+        if ent.end < b:
+            return label in PLACE_LABELS and all(e.label_ in PLACE_LABELS for e in spanned.values())
+        if label in PLACE_LABELS:
+            return True
+        if label == "PERSON":
+            if (b - a) < (ent.end - ent.start):
+                return False  # part of a person's name ("Paris Hilton")
+            top = max(cands, key=lambda c: c.entry.population).entry
+            return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a)
+                    or _qualified_after(doc, b))
+        # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post")
+        return strong
+    if strong or key in ner_texts:
+        return True
+    if doc[a].is_sent_start and b - a == 1:
+        return False
+    if _locative_before(doc, a) or _qualified_after(doc, b):
+        return True
+    return b - a >= 2 and any(c.kind == 0 for c in cands)
+
+
+def _qualified_after(doc: Doc, b: int) -> bool:
+    return b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()
+
+
+def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candidate]], gaz: Gazetteer) -> None:
+    """Link "Paris, Texas" and "Paris, Tex." (a code not otherwise a mention becomes one)."""
+    by_start = {m.start: m for m in mentions}
+    extra: list[Mention] = []
+    for m in mentions:
+        k = m.end
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            continue
+        nxt = by_start.get(k + 1)
+        if nxt is None:
+            for b in range(min(len(doc), k + 1 + 3), k + 1, -1):
+                key = _span_key(doc, k + 1, b)
+                codes = [c for c in found.get(key, []) if c.kind == CODE]
+                if not codes:
+                    codes = [c for c in gaz.lookup([key]).get(key, []) if c.kind == CODE]
+                if codes and doc[k + 1].text[:1].isupper():
+                    end = b + 1 if b < len(doc) and doc[b].text == "." and not doc[b - 1].text.endswith(".") else b
+                    nxt = Mention(k + 1, end, k + 1, key, codes)
+                    extra.append(nxt)
+                    break
+        if nxt is None or not any(c.entry.is_country or c.entry.is_admin for c in nxt.candidates):
+            continue
+        named = [c for c in m.candidates if c.kind != CODE]
+        if named and max(named, key=lambda c: c.entry.population).entry.feature in ("PCLI", "ADM1", "CONT"):
+            continue  # a list of countries or states ("Maine, Vermont and ..."), not a town and its state
+        m.qualifier = nxt
+    mentions.extend(extra)
+    mentions.sort(key=lambda x: x.start)
+
+
+CITY_WORDS = {"city", "town", "village", "township", "municipality"}
+REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "territory", "county",
+                "district"}
+
+
+def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:
+    """"New York state", "the state of Washington", "Quebec City", "the city of Mosul"."""
+    for m in mentions:
+        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        before = doc[m.name_start - 2].lower_ if m.name_start >= 2 and doc[m.name_start - 1].lower_ == "of" else ""
+        for word in (after, before):
+            if word in CITY_WORDS:
+                m.kind_hint = "city"
+            elif word in REGION_WORDS:
+                m.kind_hint = "region"
+
+
+def _lists_of_regions(doc: Doc, mentions: list[Mention]) -> None:
+    """In "Michigan, Oregon, New York and Ohio" every name is a state: a name listed beside regions that can be a
+    region is taken as one ("New York" the state, "Washington" the state)."""
+    def region_like(m: Mention) -> bool:
+        named = [c for c in m.candidates if c.kind == 0]
+        return bool(named) and max(named, key=lambda c: c.entry.population).entry.feature == "ADM1"
+
+    listed = [False] * len(mentions)
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        between = doc[a.end:b.start]
+        if len(between) <= 2 and all(t.text in (",", "and", "or") for t in between) and len(between) >= 1:
+            if region_like(b):
+                listed[k] = True
+            if region_like(a):
+                listed[k + 1] = True
+    for m, flag in zip(mentions, listed, strict=True):
+        if flag and m.kind_hint is None and any(c.entry.feature == "ADM1" and c.kind == 0 for c in m.candidates):
+            m.kind_hint = "region"
+
+
+def _directions(doc: Doc, mentions: list[Mention]) -> None:
+    for m in mentions:
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ in DIRECTIONS and (doc[k].text[:1].islower() or m.candidates
+                                                        and all(c.entry.feature != "PPL" for c in m.candidates)):
+            m.direction = DIRECTIONS[doc[k].lower_]
+            m.start = k
+
+
+def find_facilities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Facilities named in the text ("the Yuzhmash plant", "the Yuzhmash enterprise in Dnipro")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.lower_ not in FACILITY_NOUNS or tok.pos_ != "NOUN":
+            continue
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        if not names:
+            continue
+        start = min(c.left_edge.i if c.left_edge.pos_ == "PROPN" else c.i for c in names)
+        end = max(c.i for c in names) + 1
+        if any(i in taken for i in range(start, end)):
+            continue
+        if doc[start].ent_type_ in ("PERSON", "NORP") or not doc[start].text[:1].isupper():
+            continue
+        m = Mention(start, end, start, fold(doc[start:end].text), [], "facility")
+        m.facility_of = _facility_location(tok, mentions)
+        out.append(m)
+        taken.update(range(start, end))
+    return out
+
+
+def _facility_location(noun: Token, mentions: list[Mention]) -> int | None:
+    """The token of a place the facility is said to be in or near ("the X plant in Dnipro")."""
+    starts = {m.start for m in mentions} | {m.name_start for m in mentions}
+    candidates = [noun, noun.head] if noun.head.pos_ in ("VERB", "AUX") else [noun]
+    for node in candidates:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "at", "outside"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        left = obj.left_edge.i
+                        for i in range(left, obj.i + 1):
+                            if i in starts:
+                                return i
+    return None

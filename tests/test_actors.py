@@ -1,0 +1,178 @@
+"""The actors stage on hand-written sentences, one phenomenon each, and on the reference article."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import actors
+from eventwire.extract.context import Context
+from eventwire.records import Article, Published
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, text: str, published: str | None = None):
+    ctx = Context(article=Article(id="t", text=text), doc=nlp(text))
+    if published:
+        ctx.published = Published(published, "given", 1.0)
+    result = actors.extract(ctx)
+    return result, text
+
+
+def texts(actor, text):
+    return [text[s:e] for s, e in actor.mentions]
+
+
+def by_mention(result, text, words: str, nth: int = 0):
+    """The actor holding the ``nth`` occurrence of ``words`` as (part of) a mention."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    for actor in result:
+        if any(s <= start < e for s, e in actor.mentions):
+            return actor
+    return None
+
+
+def test_title_before_a_name_gives_role_country_and_code(nlp):
+    result, text = found(nlp, "Ukrainian Foreign Minister Andrii Sybiha met reporters in Brussels.")
+    sybiha = by_mention(result, text, "Sybiha")
+    assert (sybiha.type, sybiha.country, sybiha.role, sybiha.code) == ("person", "UKR", "Foreign Minister", "UKRGOV")
+    assert texts(sybiha, text) == ["Andrii Sybiha"]
+
+
+def test_longer_title_is_kept_whole(nlp):
+    result, text = found(nlp, "Ukrainian Deputy Prime Minister Olga Stefanishyna said the letter was a signal.")
+    person = by_mention(result, text, "Stefanishyna")
+    assert "Deputy Prime Minister" in person.role and person.country == "UKR"
+
+
+def test_apposition_gives_the_role(nlp):
+    result, text = found(nlp, "Kaja Tamm, Estonia's defence minister, said on Tuesday that the exercise would go on.")
+    person = by_mention(result, text, "Kaja Tamm")
+    assert person.country == "EST" and person.role and "Defence Minister" in person.role
+
+
+def test_leader_resolved_by_name_and_date(nlp):
+    text = "Putin said the talks had failed."
+    result, _ = found(nlp, text, "2024-06-01")
+    putin = by_mention(result, text, "Putin")
+    assert (putin.country, putin.role, putin.code) == ("RUS", "President", "RUSGOV")
+    result, _ = found(nlp, text, "2010-06-01")
+    assert by_mention(result, text, "Putin").role == "Prime Minister"
+
+
+def test_nationality_and_agent_noun(nlp):
+    result, text = found(nlp, "Ukrainian officials said the Russian army had advanced near the town.")
+    assert by_mention(result, text, "officials").code == "UKRGOV"
+    army = by_mention(result, text, "army")
+    assert (army.code, army.type, army.country) == ("RUSMIL", "military", "RUS")
+
+
+def test_compound_nationalities_make_two_actors(nlp):
+    result, text = found(nlp, "Hungarian and Romanian officials met on Friday to discuss the border.")
+    hungarian, romanian = by_mention(result, text, "Hungarian"), by_mention(result, text, "Romanian")
+    assert hungarian is not romanian
+    assert (hungarian.code, romanian.code) == ("HUNGOV", "ROUGOV")
+
+
+def test_capital_acting_is_the_government_but_a_target_is_the_city(nlp):
+    result, text = found(nlp, "Kiev has applied to join the alliance. Moscow's response was swift. "
+                              "The new missile could target Kiev.")
+    ukraine = by_mention(result, text, "Kiev")
+    assert (ukraine.code, ukraine.type, ukraine.name) == ("UKRGOV", "country", "Ukraine")
+    assert by_mention(result, text, "Moscow").code == "RUSGOV"
+    assert by_mention(result, text, "Kiev", nth=1) is None
+
+
+def test_country_as_actor_but_not_as_place(nlp):
+    result, text = found(nlp, "Russia launched a second attack on energy sites in eastern Ukraine.")
+    assert by_mention(result, text, "Russia").code == "RUSGOV"
+    assert by_mention(result, text, "Ukraine") is None
+
+
+def test_pronoun_refers_to_the_speaker_before(nlp):
+    result, text = found(nlp, "President Volodymyr Zelensky met the envoy on Monday. He said the talks were useful.")
+    zelensky = by_mention(result, text, "Zelensky")
+    assert "He" in texts(zelensky, text)
+
+
+def test_she_prefers_the_woman(nlp):
+    result, text = found(nlp, "Andrii Sybiha met Olga Stefanishyna on Monday. She said the talks were useful.")
+    assert by_mention(result, text, "She").name == "Olga Stefanishyna"
+
+
+def test_it_refers_to_the_country_that_reports(nlp):
+    result, text = found(nlp, "Ukraine has accepted that it cannot join the alliance yet.")
+    ukraine = by_mention(result, text, "Ukraine")
+    assert "it" in texts(ukraine, text)
+
+
+def test_repeated_names_are_one_person(nlp):
+    result, text = found(nlp, "Volodymyr Zelensky spoke in Kiev on Monday. Later, President Zelensky said the plan "
+                              "was ready, and Zelensky thanked the allies.")
+    people = [a for a in result if a.type == "person"]
+    assert len(people) == 1 and texts(people[0], text).count("Zelensky") == 2
+
+
+def test_title_alone_refers_to_its_holder(nlp):
+    result, text = found(nlp, "Foreign Minister Andrii Sybiha arrived in Brussels. The minister said Ukraine was "
+                              "ready.")
+    assert "The minister" in texts(by_mention(result, text, "Sybiha"), text)
+
+
+def test_bare_agent_takes_its_country_from_the_sentence(nlp):
+    result, text = found(nlp, "Police in Kenya arrested twelve protesters on Sunday.")
+    police, protesters = by_mention(result, text, "Police"), by_mention(result, text, "protesters")
+    assert (police.code, police.sector) == ("KENCOP", "COP")
+    assert protesters.country == "KEN"
+
+
+def test_international_organisation(nlp):
+    result, text = found(nlp, "NATO said there was no consensus among its members.")
+    nato = by_mention(result, text, "NATO")
+    assert (nato.type, nato.code, nato.country) == ("igo", "IGOWSTNAT", None)
+
+
+def test_ids_follow_first_mention_and_spans_are_exact(nlp):
+    result, text = found(nlp, "Russia and Ukraine met in Istanbul. Russian President Vladimir Putin stayed home.")
+    assert [a.id for a in result] == [f"a{i}" for i in range(1, len(result) + 1)]
+    firsts = [min(s for s, _ in a.mentions) for a in result]
+    assert firsts == sorted(firsts)
+    assert by_mention(result, text, "Putin").mentions == [(text.index("Vladimir Putin"),
+                                                            text.index("Vladimir Putin") + len("Vladimir Putin"))]
+
+
+# -- the reference article ---------------------------------------------------------------------------------------
+
+def _actor(record, words, nth=0):
+    text = record["text"]
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return next((a for a in record["actors"] if any(s <= start < e for s, e in a["mentions"])), None)
+
+
+def test_seed_sybiha(seed_record):
+    sybiha = _actor(seed_record, "Andrii Sybiha")
+    assert (sybiha["country"], sybiha["code"]) == ("UKR", "UKRGOV")
+    assert "foreign minister" in sybiha["role"].lower()
+    assert _actor(seed_record, "Sybiha stated") is sybiha
+
+
+def test_seed_kiev_applied_is_the_ukrainian_government(seed_record):
+    actor = _actor(seed_record, "Kiev has applied")
+    assert (actor["name"], actor["code"]) == ("Ukraine", "UKRGOV")
+    assert _actor(seed_record, "Ukraine has not yet received") is actor
+    assert _actor(seed_record, "target Kiev") is None or _actor(seed_record, "Kiev if Ukraine") is None
+
+
+def test_seed_he_stressed_is_zelensky(seed_record):
+    he = _actor(seed_record, "he stressed")
+    assert he is not None and "Zelensky" in he["name"] and he["country"] == "UKR"
+
+
+def test_seed_one_actor_per_entity(seed_record):
+    names = [a["name"] for a in seed_record["actors"]]
+    assert len(names) == len(set(names))
+    for name in ("Russia", "Ukraine", "NATO", "Vladimir Putin"):
+        assert names.count(name) == 1

@@ -1,0 +1,175 @@
+"""The places stage: toponyms found and resolved in context, and the place where an event happened."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from eventwire.extract.context import Context
+from eventwire.extract.places import event_place
+from eventwire.records import Article, Place
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+# -- event_place on hand-built parses (no model) ------------------------------------------------------------------
+
+def _ctx(words, heads, deps, pos, places):
+    """A context over a hand-parsed sentence; ``places`` maps a word index range to (place id, feature)."""
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    ctx = Context(article=Article(id="t", text=doc.text), doc=doc)
+    for (start, end), (pid, feature) in places.items():
+        span = doc[start:end]
+        ctx.places.append(Place(pid, span.text, (span.start_char, span.end_char), feature=feature))
+    return ctx, doc
+
+
+def test_event_place_is_the_locative_phrase_on_the_verb():
+    words = ["Russia", "attacked", "the", "Yuzhmash", "enterprise", "in", "Dnipro", "."]
+    ctx, doc = _ctx(words, [1, 1, 4, 4, 1, 1, 5, 1],
+                    ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "punct"],
+                    ["PROPN", "VERB", "DET", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"],
+                    {(0, 1): ("p1", "PCLI"), (3, 4): ("p2", None), (6, 7): ("p3", "PPL")})
+    assert event_place(ctx, doc[1]) == "p3"
+
+
+def test_a_participant_from_somewhere_gives_no_event_place():
+    words = ["Assane", "Sanogo", ",", "a", "cab", "driver", "from", "Abidjan", ",", "was", "shot", "."]
+    ctx, doc = _ctx(words, [1, 10, 1, 5, 5, 1, 5, 6, 1, 10, 10, 10],
+                    ["compound", "nsubjpass", "punct", "det", "compound", "appos", "prep", "pobj", "punct",
+                     "auxpass", "ROOT", "punct"],
+                    ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT", "AUX", "VERB",
+                     "PUNCT"],
+                    {(7, 8): ("p1", "PPL")})
+    assert event_place(ctx, doc[10]) is None
+
+
+def test_the_captured_object_is_the_place():
+    words = ["Rebels", "captured", "the", "town", "of", "Kabani", "."]
+    ctx, doc = _ctx(words, [1, 1, 3, 1, 3, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                    ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"], {(5, 6): ("p1", None)})
+    assert event_place(ctx, doc[1]) == "p1"
+
+
+def test_a_coordinated_clause_shares_the_place():
+    words = ["Gunmen", "attacked", "a", "convoy", "near", "Kunduz", "and", "killed", "five", "soldiers", "."]
+    ctx, doc = _ctx(words, [1, 1, 3, 1, 1, 4, 1, 1, 9, 7, 1],
+                    ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "cc", "conj", "nummod", "dobj", "punct"],
+                    ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "NUM", "NOUN", "PUNCT"],
+                    {(5, 6): ("p1", "PPL")})
+    assert event_place(ctx, doc[7]) == "p1"
+
+
+def test_a_country_modifying_a_noun_is_not_the_setting():
+    words = ["Two", "leaders", "were", "killed", "in", "a", "US", "airstrike", "."]
+    ctx, doc = _ctx(words, [1, 3, 3, 3, 3, 7, 7, 4, 3],
+                    ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "compound", "pobj", "punct"],
+                    ["NUM", "NOUN", "AUX", "VERB", "ADP", "DET", "PROPN", "NOUN", "PUNCT"],
+                    {(6, 7): ("p1", "PCLI")})
+    assert event_place(ctx, doc[3]) is None
+
+
+def test_no_place_in_the_sentence_gives_none():
+    words = ["The", "minister", "resigned", "."]
+    ctx, doc = _ctx(words, [1, 2, 2, 2], ["det", "nsubj", "ROOT", "punct"], ["DET", "NOUN", "VERB", "PUNCT"], {})
+    assert event_place(ctx, doc[2]) is None
+
+
+# -- the stage on real parses ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    from eventwire.pipeline import extract_text
+
+    def run(text):
+        return extract_text(text, published="2024-11-29", pipeline=pipeline)
+
+    return run
+
+
+def _by_text(document, text):
+    return [p for p in document.places if p.text == text]
+
+
+@pytest.mark.model
+def test_alternate_names_resolve_to_the_same_places(extract):
+    doc = extract("Officials in Kyiv said a missile hit Dnipropetrovsk. Kiev later confirmed it.")
+    assert {p.geonameid for p in doc.places if p.text in ("Kyiv", "Kiev")} == {703448}
+    (dnipro,) = _by_text(doc, "Dnipropetrovsk")
+    assert dnipro.geonameid == 709930
+
+
+@pytest.mark.model
+def test_a_demonym_is_not_a_place(extract):
+    doc = extract("A French engineer designed the bridge in Lyon.")
+    assert not _by_text(doc, "French")
+    (lyon,) = _by_text(doc, "Lyon")
+    assert lyon.country == "FR"
+
+
+@pytest.mark.model
+def test_paris_texas_is_contained_in_texas(extract):
+    doc = extract("The storm hit Paris, Texas, on Monday.")
+    paris = _by_text(doc, "Paris")[0]
+    assert paris.country == "US" and _km(paris.lat, paris.lon, 33.66, -95.56) < 25
+    texas = _by_text(doc, "Texas")[0]
+    assert texas.feature == "ADM1"
+    alone = extract("The storm hit Paris on Monday.")
+    assert _by_text(alone, "Paris")[0].country == "FR"
+
+
+@pytest.mark.model
+def test_a_vague_region_gets_a_representative_point_and_its_precision(extract):
+    doc = extract("Russian forces are advancing in eastern Ukraine.")
+    (east,) = _by_text(doc, "eastern Ukraine")
+    assert east.precision == "region" and east.country == "UA"
+    assert east.lon > 33.0 and _km(east.lat, east.lon, 48.5, 37.5) < 300
+
+
+@pytest.mark.model
+def test_an_unresolvable_toponym_stays_unresolved_and_the_rest_is_kept(extract):
+    doc = extract("Fighting spread from Aleppo to the village of Zzyzxqwa on Sunday.")
+    (unknown,) = _by_text(doc, "Zzyzxqwa")
+    assert unknown.lat is None and unknown.geonameid is None
+    (aleppo,) = _by_text(doc, "Aleppo")
+    assert aleppo.country == "SY"
+    assert [p.id for p in doc.places] == [f"p{i}" for i in range(1, len(doc.places) + 1)]
+
+
+@pytest.mark.model
+def test_a_facility_is_placed_at_the_town_it_is_in(extract):
+    doc = extract("Russia attacked the Yuzhmash enterprise in Dnipro.")
+    (plant,) = _by_text(doc, "Yuzhmash")
+    assert plant.precision == "city" and _km(plant.lat, plant.lon, 48.43, 34.96) < 25
+    (dnipro,) = _by_text(doc, "Dnipro")
+    assert dnipro.geonameid == 709930
+
+
+@pytest.mark.model
+def test_event_place_on_a_real_parse(pipeline):
+    from eventwire.extract.places import extract as places
+
+    for text, verb, expected in (("Russia attacked the Yuzhmash enterprise in Dnipro.", "attacked", "Dnipro"),
+                                 ("Assane Sanogo, a cab driver from Abidjan, was shot.", "shot", None)):
+        doc = pipeline.nlp(text)
+        ctx = Context(article=Article(id="t", text=text), doc=doc)
+        ctx.places = places(ctx)
+        trigger = next(t for t in doc if t.text == verb)
+        found = event_place(ctx, trigger)
+        assert (next(p.text for p in ctx.places if p.id == found) if found else None) == expected
+
+
+@pytest.mark.model
+def test_seed_kiev_is_within_25_km_of_the_city(seed_record):
+    kiev = [p for p in seed_record["places"] if p["text"] == "Kiev"]
+    assert kiev and all(_km(p["lat"], p["lon"], 50.45, 30.52) <= 25 for p in kiev)
+    required = {"Ukraine", "Russia", "Dnipro", "Kapustin Yar"}
+    assert required <= {p["text"] for p in seed_record["places"] if p["lat"] is not None}
