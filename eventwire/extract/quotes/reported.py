@@ -100,6 +100,18 @@ def subject_of(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _parallel_cues(clause: Token) -> list[Token]:
+    """Cue verbs conjoined to a reported clause's head without a subject of their own."""
+    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
+            and _names_a_cue(c) and not any(g.dep_ in _SUBJECTS for g in c.children)]
+
+
+def _names_a_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.SPEECH or lemma in lexicon.STANCE or lemma in lexicon.INTENTION or \
+        lemma in lexicon.WITH_PREPOSITION
+
+
 def _cue_tokens(verb: Token) -> list[int]:
     cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
     return sorted(cue)
@@ -124,6 +136,14 @@ def _predicate(token: Token) -> bool:
 
 def from_verbs(doc: Doc) -> list[Found]:
     found: list[Found] = []
+    # a cue verb the parser hung, conjoined, inside another cue's clause ("said he found Trump charming and called
+    # his standing unheard of") is a second attribution by the same speaker, not part of the first one's content
+    parallel: dict[int, int] = {}
+    for token in doc:
+        if _is_cue_verb(token) and token.lemma_.lower() in lexicon.SPEECH | lexicon.COGNITION:
+            for clause in (c for c in token.children if c.dep_ in _CLAUSE):
+                for conj in _parallel_cues(clause):
+                    parallel[conj.i] = token.i
     for token in doc:
         lemma = token.lemma_.lower()
         if not _is_cue_verb(token):
@@ -139,7 +159,9 @@ def from_verbs(doc: Doc) -> list[Found]:
         frame = ""
         clauses = [c for c in token.children if c.dep_ in _CLAUSE]
         if clauses and (speech or cognition):
-            content, frame = [t for c in clauses for t in subtree(c)], "ccomp"
+            cut = {t.i for c in clauses for conj in _parallel_cues(c) for t in conj.subtree}
+            cut |= {cc.i for c in clauses for cc in c.children if cc.dep_ == "cc" and _parallel_cues(c)}
+            content, frame = [t for c in clauses for t in subtree(c) if t.i not in cut], "ccomp"
         if not content and intention:
             infinitives = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if infinitives:
@@ -183,7 +205,8 @@ def from_verbs(doc: Doc) -> list[Found]:
         span = envelope(content, token)
         if span is None:
             continue
-        found.append(Found(_cue_tokens(token), span, subject_of(token), "verb", frame=frame))
+        source = subject_of(doc[parallel[token.i]]) if token.i in parallel else subject_of(token)
+        found.append(Found(_cue_tokens(token), span, source, "verb", frame=frame))
     return found
 
 
