@@ -158,11 +158,13 @@ def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
     except OSError as error:
         yield InputError(id=path.stem, code="unreadable", message=f"{name}: {error.strerror or error}", input=name)
         return
+    seen = False
     with handle:
         for number, data in enumerate(handle, 1):
             where = f"{name}:{number}"
             if not data.strip():
                 continue
+            seen = True
             if len(data) > settings.max_input_bytes:
                 yield InputError(id=where, code="too_large", input=where, message=(
                     f"{where}: the record has {len(data):,} bytes, more than the limit of "
@@ -175,6 +177,8 @@ def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
                                  message=f"{where}: a JSONL line must be UTF-8 ({error.reason} at byte {error.start})")
                 continue
             yield _jsonl_line(line, where)
+    if not seen:
+        yield InputError(id=path.stem, code="empty", message=f"{name}: the file is empty", input=name)
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
