@@ -65,7 +65,7 @@ def article_from_record(record: Any, name: str) -> Article:
         return Article(id=doc_id, text=cleaned.text, title=title, url=url, source=source_of(url),
                        published=published, published_origin="given" if published else None, input=name)
     if isinstance(html, str) and html.strip():
-        page = read_html(html, f"{name} (record {doc_id!r})", url=url)
+        page = read_html(html, f"{name} (record {doc_id!r})", url=url, keep_empty=True)
         return _page_article(page, doc_id, name, given=published, title=title)
     raise InputProblem(f"{name}: record {doc_id!r} is empty", "empty")
 
@@ -120,7 +120,7 @@ def read_file(path: Path, settings: Settings | None = None) -> Iterator[Item]:
     kind = _kind(path, raw)
     try:
         if kind == "html":
-            yield _page_article(read_html(raw, name), path.stem, name)
+            yield _page_article(read_html(raw, name, keep_empty=True), path.stem, name)
         else:
             cleaned = clean_text(raw)
             if not cleaned.text:
