@@ -38,6 +38,8 @@ def test_document_ids_without_url_come_from_the_normalised_text():
     assert document_id(None, "Russia launched an attack.") != document_id(None, "Russia launched a new attack.")
     assert document_id("https://example.com/x", "text") != document_id("https://example.com/y", "text")
     assert canonical_url("https://example.com/a?id=1") != canonical_url("https://example.com/a?id=2")
+    # pages kept without text (and without URL) are named by where they came from
+    assert document_id(None, "", "pages/a.html") != document_id(None, "", "pages/b.html")
 
 
 def test_a_stored_document_reads_back_as_the_same_record(tmp_path):
