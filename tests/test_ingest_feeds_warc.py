@@ -94,9 +94,11 @@ def write_warc(path, gzip_it=True) -> None:
 def test_warc_pages_become_articles_and_the_rest_is_passed_over(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     write_warc(path)
-    first, second = read_warc(path)  # the request, the image, the 404 and the page without text are passed over
+    first, empty, second = read_warc(path)  # the request, the image and the 404 are passed over
     assert isinstance(first, Article) and first.url == "https://news.example.com/a"
     assert first.title == "First story" and "Russia launched" in first.text
+    assert isinstance(empty, InputError) and empty.id == "https://news.example.com/empty"
+    assert empty.code == "no_text" and empty.input.startswith(f"{path}@")
     assert isinstance(second, Article) and second.title == "Second story"
 
 
@@ -131,5 +133,5 @@ def test_a_folder_of_mixed_inputs_is_read_in_order(tmp_path):
     (tmp_path / "d.png").write_bytes(b"\x89PNG")
     items = list(read_sources([str(tmp_path)]))
     assert [type(i).__name__ for i in items] == ["Article", "Article", "Article", "InputError", "Article",
-                                                 "Article"]
+                                                 "InputError", "Article"]
     assert items[0].id == "a" and items[1].id == "strike-1" and items[4].title == "First story"

@@ -1,8 +1,8 @@
 """WARC archives (warcio): each HTML response (or resource) record becomes an article.
 
-Records that are not pages (requests, metadata, images, scripts, redirects, errors) and pages without article text
-(indexes, tag pages) are passed over; a page that cannot be read becomes an error record naming the archive and
-the record's offset.
+Records that are not pages (requests, metadata, images, scripts, redirects, errors) are passed over; a page that
+cannot be read, or has no article text, becomes an error record naming the archive and the record's offset
+(``eventwire.batch.warc`` reads archives in slices the same way, one item per page record).
 """
 from __future__ import annotations
 
@@ -73,13 +73,11 @@ def read_warc(path: Path, settings: Settings | None = None) -> Iterator[Article 
                                            "(EVENTWIRE_MAX_INPUT_BYTES)", "too_large")
                     fetched = Fetched(url=url, status=200, content_type=content_type, charset=_charset(record),
                                       body=body)
-                    article = article_from_page(fetched, where, doc_id=url or where, keep_empty=False)
+                    article = article_from_page(fetched, where, doc_id=url or where)
                     if not url:
                         article.url, article.source = None, None
                     yield article
-                except InputProblem as problem:
-                    if problem.code in ("no_text", "empty"):
-                        continue  # in a crawl, pages without an article (indexes, tag pages) are passed over
+                except InputProblem as problem:  # a page without article text too (eventwire batch does the same)
                     yield InputError(id=url or where, code=problem.code, message=problem.message, input=where)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:  # a damaged or truncated archive
             yield InputError(id=path.name, code="bad_warc", message=f"{name}: not a readable WARC file "

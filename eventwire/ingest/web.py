@@ -199,7 +199,7 @@ def _same_site(a: str, b: str) -> bool:
     return (source_of(a) or "") == (source_of(b) or "")
 
 
-def article_from_page(fetched: Fetched, name: str, doc_id: str | None = None, keep_empty: bool = True) -> Article:
+def article_from_page(fetched: Fetched, name: str, doc_id: str | None = None, keep_empty: bool = False) -> Article:
     """An article from a fetched HTML or plain-text page; its url is the page's canonical URL on the same site.
 
     A page asked for on purpose (``keep_empty``) without article text keeps its title, url and date with a
@@ -227,4 +227,4 @@ def article_from_page(fetched: Fetched, name: str, doc_id: str | None = None, ke
 
 def article_from_url(url: str, fetcher: Fetcher) -> Article:
     """Fetch ``url`` and read its article (raises ``InputProblem``)."""
-    return article_from_page(fetcher.fetch(url), url)
+    return article_from_page(fetcher.fetch(url), url, keep_empty=True)

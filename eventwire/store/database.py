@@ -230,7 +230,8 @@ class Store:
                 per_doc[doc_id] = rows.flatten(record, doc_id, content_hash=digest, dup_group=doc_id,
                                                shingles=count, minhash=values, extractor=__version__,
                                                ingested_at=now)
-                prepared.bands.extend(dedup.band_rows(doc_id, values))
+                if count:  # a page kept without text has nothing to compare
+                    prepared.bands.extend(dedup.band_rows(doc_id, values))
             except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
                 prepared.failed[doc_id] = f"record {record.get('id')!r}: {type(error).__name__}: {error}"
         for name in ("documents",) + _ITEM_TABLES:
