@@ -192,6 +192,8 @@ def from_verbs(doc: Doc) -> list[Found]:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
                 objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
+                    # and what it is referred to as ("referred to Rubio as "a bright leader"")
+                    objects += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
                     content = [t for c in objects for t in subtree(c)]
                     frame = "prep"
                     break
