@@ -182,6 +182,7 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
     by_cue = {f.cue[0]: f for f in found}
     new: list[Found] = []
     previous: tuple[Found, Segment] | None = None
+    quotation: tuple[Found, Segment] | None = None  # the last attributed quotation that reads as speech
     for segment in segments:
         inner = segment.inner
         words = segment.words(doc.text)
@@ -208,6 +209,10 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
                 owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
                 new.append(owner)
                 by_cue[cue.i] = owner
+        if owner is None and quotation is not None and words >= 2 and _next_paragraph(doc.text, quotation[1], segment):
+            # a paragraph that is all quotation continues the last full quotation of the paragraph before, not a
+            # phrase quoted after it ('"...," Trump told the rally, saying she would "abolish" it.' / '"..."')
+            owner = quotation[0]
         if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
             owner = previous[0]
         if owner is None and not _title(doc.text, segment):
@@ -221,6 +226,8 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         owner.extend(inner)
         owner.segments.append(inner)
         previous = (owner, segment)
+        if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
+            quotation = (owner, segment)
     return new
 
 
@@ -277,6 +284,18 @@ def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:
         if best_key is None or key < best_key:
             best, best_key = f, key
     return best
+
+
+def _next_paragraph(text: str, before: Segment, segment: Segment) -> bool:
+    """The segment opens the paragraph right after the one where ``before`` ends, and fills it."""
+    start = text.rfind("\n", 0, segment.span[0]) + 1
+    if text[start:segment.span[0]].strip():
+        return False
+    end = text.find("\n", segment.span[1])
+    if text[segment.span[1]:end if end >= 0 else len(text)].strip():
+        return False
+    between = text[before.span[1]:start]
+    return 0 < between.count("\n") <= 2 and between.strip("\n").count("\n") == 0
 
 
 def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> bool:
