@@ -98,16 +98,17 @@ THREATENED = [  # Putin threatened to launch missiles at Kiev .
 
 def test_threat_to_attack_is_a_threat_of_force_and_asserted():
     (event,) = run(parse(THREATENED), Putin=("RUS", "Putin"), Ukraine=("UKR", "Kiev"))
-    assert event["word"] == "threatened" and event["cameo"].startswith("138") and event["plover"] == "THREATEN"
+    assert event["word"] == "threatened to launch"
+    assert event["cameo"].startswith("138") and event["plover"] == "THREATEN"
     assert event["modality"] == "asserted"
     assert (event["source"], event["target"]) == (["Putin"], ["Ukraine"])  # the missiles are not the target
 
 
-ATTACKS_ON = [  # Kiev 's attacks on Russia continued .
+ATTACKS_ON = [  # Kiev 's attacks on Russia worried observers .
     ("Kiev", 2, "poss", "PROPN", "NNP", "Kiev"), ("'s", 0, "case", "PART", "POS", "'s"),
     ("attacks", 5, "nsubj", "NOUN", "NNS", "attack"), ("on", 2, "prep", "ADP", "IN", "on"),
-    ("Russia", 3, "pobj", "PROPN", "NNP", "Russia"), ("continued", 5, "ROOT", "VERB", "VBD", "continue"),
-    (".", 5, "punct", "PUNCT", ".", "."),
+    ("Russia", 3, "pobj", "PROPN", "NNP", "Russia"), ("worried", 5, "ROOT", "VERB", "VBD", "worry"),
+    ("observers", 5, "dobj", "NOUN", "NNS", "observer"), (".", 5, "punct", "PUNCT", ".", "."),
 ]
 
 
@@ -119,6 +120,18 @@ def test_nominal_event_takes_its_possessor_and_its_on_phrase():
 
 def test_nominal_event_with_no_actor_is_not_reported():
     assert run(parse(ATTACKS_ON)) == []
+
+
+OCCURRED = [  # The shooting occurred near Hebron .
+    ("The", 1, "det", "DET", "DT", "the"), ("shooting", 2, "nsubj", "NOUN", "NN", "shooting"),
+    ("occurred", 2, "ROOT", "VERB", "VBD", "occur"), ("near", 2, "prep", "ADP", "IN", "near"),
+    ("Hebron", 3, "pobj", "PROPN", "NNP", "Hebron"), (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_event_noun_that_occurred_is_reported_by_its_verb():
+    (event,) = run(parse(OCCURRED))
+    assert event["word"] == "occurred" and event["cameo"][:2] == "19" and event["source"] == []
 
 
 HUNGARIAN_AND_ROMANIAN = [  # Hungarian and Romanian officials met .

@@ -15,7 +15,8 @@ class Coded:
 
     trigger: Token
     code: str
-    origin: str  # pattern | verb | noun | wrapper | speech | statement
+    origin: str  # pattern | verb | noun | role | wrapper | speech | statement
+    span: tuple[int, int] | None = None  # the trigger's characters when they are more than the word
     weight: float = 0.0
     frame: Frame | None = None
     sources: list[Token] = field(default_factory=list)  # phrase heads

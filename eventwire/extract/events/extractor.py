@@ -9,7 +9,7 @@ from ..context import Context
 from . import coding, lexicon, tables
 from .candidate import Coded
 from .clauses import clause_kind, clause_words, frame
-from .confidence import confidence
+from .confidence import confidence, features
 from .modality import modality, obligation
 from .participants import Resolver
 
@@ -28,6 +28,9 @@ transfer export pledge promise""".split())
 NON_EVENT_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "remain"})
 # dependencies of a verb form that is not a clause of its own ("the defeated party", "war-torn", "according to")
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "prep", "npadvmod", "nmod", "poss", "case"})
+# verbs that say an event noun happened ("the shooting occurred", "clashes erupted")
+OCCURRENCE_VERBS = frozenset("""occur happen erupt break continue escalate intensify resume begin start rage spread
+unfold follow""".split())
 # participles that report the event when they modify a noun ("the arrested persons", "the abducted envoy")
 PARTICIPLE_EVENTS = frozenset("""arrest detain abduct kidnap kill murder assassinate torture deport expel execute
 injure wound""".split())
@@ -45,10 +48,16 @@ class Coder:
         self.verbs = lexicon.verbs()
         self.nouns = lexicon.nouns()
         self.roles = lexicon.roles()
-        self._keys: list[frozenset[str]] = [frozenset((t.lower_, t.lemma_.lower())) for t in self.doc]
+        self._keys: dict[int, frozenset[str]] = {}  # each token's forms (lower-case, lemma), made when needed
         self._verb_cache: dict[int, tuple[str, float, bool, str, list[Token]] | None] = {}
 
     # -- coding one verb --------------------------------------------------------------------------------------
+
+    def keys(self, token: Token) -> frozenset[str]:
+        found = self._keys.get(token.i)
+        if found is None:
+            found = self._keys[token.i] = frozenset((token.lower_, token.lemma_.lower()))
+        return found
 
     def lexicon_code(self, verb: Token) -> tuple[str, float, bool] | None:
         """(code, weight, reverse) for a verb from the dictionary alone, or None."""
@@ -62,8 +71,8 @@ class Coder:
         home = [e for e in others if self.verbs.blocks[e.block].name.lower() == lemma]
         entries = extras + ([e for e in others if e.words and e not in home] + home if home else others)
         pre, post = clause_words(verb)
-        pre_keys = [self._keys[t.i] for t in pre]
-        post_keys = [self._keys[t.i] for t in post]
+        pre_keys = [self.keys(t) for t in pre]
+        post_keys = [self.keys(t) for t in post]
         words = frozenset().union(*pre_keys, *post_keys) if pre_keys or post_keys else frozenset()
         best: lexicon.Match | None = None
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "acomp")}
@@ -139,7 +148,7 @@ class Coder:
             code = None if weak and inner_code is None else coding.combine(role, inner_code, own_code)
             if code:
                 result = (code, 1.0, False, "wrapper", [inner_verb] + (inner[4] if inner else []))
-        elif role:
+        elif role and not (own and own[1] >= 2.0):  # a phrasal verb of the dictionary ("stop work") is its own
             noun_code = self.object_noun_code(verb)  # "cancelled the visit", "called for talks", "staged a rally"
             # the dictionary's own pattern is kept for verbs that merely carry the noun ("launched an attack")
             if noun_code and not (role in ("light", "halt", "accept") and own and own[1] > 0
@@ -166,6 +175,10 @@ class Coder:
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")  # "placed under arrest"
             for noun in candidates:
                 code = self.noun_code(noun)
+                if code is None:  # "25,000 tons of food aid", "a number of attacks"
+                    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj"]
+                    code = self.noun_code(of[0]) if of else None
                 if code:
                     return code
         return None
@@ -214,7 +227,8 @@ class Coder:
         found: list[Coded] = []
         absorbed: set[int] = set()
         coded_verbs: dict[int, tuple] = {}
-        for token in sent:
+        tokens = list(sent)
+        for token in tokens:
             if token.pos_ == "ADJ" and token.dep_ == "acomp" and self.role_of(token):  # "is ready to send troops"
                 result = self.code_verb(token)
                 if result is not None and result[3] == "wrapper":
@@ -233,7 +247,7 @@ class Coder:
             if result is not None:
                 coded_verbs[token.i] = result
                 absorbed.update(t.i for t in result[4])
-        for token in sent:  # "its demand that Israel ease restrictions": the content of a demand is the demand
+        for token in tokens:  # "its demand that Israel ease restrictions": the content of a demand is the demand
             if token.dep_ in ("acl", "ccomp") and token.head.lemma_.lower() in CONTENT_NOUNS and token.i in coded_verbs:
                 absorbed.add(token.i)
         for i, result in coded_verbs.items():
@@ -245,10 +259,8 @@ class Coder:
             if i in absorbed:
                 continue
             found.append(self.verb_event(self.doc[i], result))
-        used_nouns = {t.i for c in found for t in c.targets + c.sources} | {
-            o.i for c in found for _, o in c.target_preps}
-        for token in sent:
-            if token.pos_ != "NOUN" or token.i in used_nouns:
+        for token in tokens:
+            if token.pos_ != "NOUN":
                 continue
             if token.is_title and token.i > sent.start:  # a named event ("the Foreign Ministers' Meeting")
                 continue
@@ -297,6 +309,11 @@ class Coder:
                 coded.target_preps = inner.preps + coded.target_preps
             if kind == "fail":
                 coded.modality = "negated"
+            inner_verb = absorbed[0]
+            between = self.doc[verb.i + 1:inner_verb.i]
+            if 0 < inner_verb.i - verb.i <= 4 and all(t.pos_ in ("PART", "ADV", "AUX") for t in between):
+                # "threatened to launch", "began shelling": the words of the event
+                coded.span = (verb.idx, inner_verb.idx + len(inner_verb.text))
         if verb.lemma_.lower() in SPEECH_VERBS and code[:2] == "01":
             coded.origin = "statement"
             coded.fallback_target_scope = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")),
@@ -367,12 +384,14 @@ class Coder:
         if code is None:
             return None
         head = noun.head
-        # the object of a verb that is itself coded: that verb's event already covers it
-        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i in coded_verbs:
-            return None
-        if noun.dep_ == "pobj" and head.head.i in coded_verbs and head.head.pos_ == "VERB" and head.lower_ in (
-                "for", "to") and coded_verbs[head.head.i][3] == "wrapper":
-            return None
+        # a verb coded through this noun ("launched an attack", "called for talks", "placed under arrest") or one
+        # that reports the same event ("the attack killed five") already covers it
+        governor = head.head if noun.dep_ == "pobj" else head
+        if governor.i in coded_verbs:
+            if noun.dep_ in ("dobj", "nsubjpass", "attr") or coded_verbs[governor.i][0][:2] == code[:2]:
+                return None
+            if noun.dep_ == "pobj" and coded_verbs[governor.i][3] in ("role", "wrapper"):
+                return None
         sources: list[Token] = []
         preps: list[tuple[str, Token]] = []
         trigger = noun
@@ -389,6 +408,9 @@ class Coder:
                         preps.append((child.lower_, pobj))
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.role_of(head) == "light":
             trigger = head  # "launched an attack": the verb reports it
+        elif noun.dep_ == "nsubj" and head.pos_ == "VERB" and (head.lemma_.lower() in OCCURRENCE_VERBS or (
+                head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in head.children))):
+            trigger = head  # "the shooting occurred near the village"
             sources = sources or frame(head).subjects
         elif noun.dep_ == "nsubj" and head.lemma_.lower() == "be":
             # "the strikes were Moscow's response": the possessor of what they were is their author
@@ -435,7 +457,9 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     return coded.code[:2] in coding.CONFLICT_ROOTS or (coded.code[:2] in ("06", "07", "08") and coded.weight > 0)
 
 
-def extract(ctx: Context) -> list[Event]:
+def extract(ctx: Context, collect: list | None = None) -> list[Event]:
+    """The events of an article. With ``collect``, each event is appended to it with its confidence features (for
+    fitting the confidence model: scripts/fit_event_confidence.py)."""
     coder = Coder(ctx)
     events: list[Event] = []
     for index, sent in enumerate(ctx.doc.sents):
@@ -450,13 +474,18 @@ def extract(ctx: Context) -> list[Event]:
                 targets = coder.resolver.fallback_target(coded, sources, place)
                 implicit = bool(targets)
             info = tables.info(coded.code)
-            events.append(Event(
+            has_target = bool(targets)
+            event = Event(
                 id=f"e{len(events) + 1}", source=[a.id for a in sources], target=[a.id for a in targets],
                 cameo=info.code if len(coded.code) > len(info.code) else coded.code, plover=info.plover,
                 quad_class=info.quad_class, goldstein=info.goldstein, modality=coded.modality,
                 date=times.event_date(ctx, trigger), place=place, sentence=index,
-                trigger=(trigger.idx, trigger.idx + len(trigger.text)), evidence=(sent.start_char, sent.end_char),
-                confidence=confidence(coded, bool(sources), bool(targets) and not implicit)))
+                trigger=coded.span or (trigger.idx, trigger.idx + len(trigger.text)),
+                evidence=(sent.start_char, sent.end_char),
+                confidence=confidence(coded, bool(sources), has_target, implicit))
+            events.append(event)
+            if collect is not None:
+                collect.append((event, features(coded, bool(sources), has_target, implicit)))
     events.sort(key=lambda e: (e.sentence, e.trigger))
     for i, event in enumerate(events, 1):
         event.id = f"e{i}"

@@ -162,17 +162,18 @@ class VerbLexicon:
 
     def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str = "") -> Match:
         """The code for a verb ``lemma`` of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all
-        of their forms, for a quick filter). A verb with a code of its own ("ARREST [173]" in a block of seizing)
-        takes only its own patterns and those that keep to its kind of event."""
+        of their forms, for a quick filter). A pattern written for another verb of the block applies only where it
+        keeps to the verb's kind of event ("ARREST [173]" in a block of seizing is not "seized from" 192)."""
         block = self.blocks[entry.block]
         best: Pattern | None = None
-        own = entry.code if entry.code not in (None, "---") else None
+        own = entry.code if entry.code not in (None, "---") else block.code
         for pattern in block.patterns:
             if best is not None and pattern.weight <= best.weight:
                 continue
             if not pattern.words <= words:
                 continue
-            if own and pattern.verb != lemma and pattern.code not in (None, "---") and pattern.code[:2] != own[:2]:
+            if own and pattern.verb and pattern.verb != lemma and pattern.code not in (None, "---") \
+                    and pattern.code[:2] != own[:2]:
                 continue
             if self._sequence(pattern.pre, pre) and self._sequence(pattern.post, post):
                 best = pattern
