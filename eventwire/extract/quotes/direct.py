@@ -18,6 +18,7 @@ from .marks import Segment
 from .reported import phrase, subject_of
 
 _FINAL = {".", "?", "!", ";"}
+_LINKER = re.compile(r"(?<=[.?!])\s+(?:But|And|Still|Yet|So|Then|Now|Also|Later|However),?$")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")
 _CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue"}
@@ -307,8 +308,8 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
     gap = text[start:segment.span[0]]
     if not any(c.isalnum() for c in gap):
         return gap.count("\n") <= 2
-    frame = gap.rstrip()
-    if gap[len(frame):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
+    frame = _LINKER.sub("", gap.rstrip())  # '"...," he said. But "..."'
+    if gap[len(gap.rstrip()):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
         return False
     if any(mark in frame for mark in "\u201c\u201d\""):
         return False
