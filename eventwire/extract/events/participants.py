@@ -237,8 +237,11 @@ class Resolver:
         country = [a for a in same if a.type == "country"]
         if country or same:
             return [(country or same)[0]]
-        actor = Actor(id=f"a{len(self.ctx.actors) + 1}", name=name, type="country", country=iso3, code=iso3,
-                      mentions=[place.span])
+        taken = {a.id for a in self.ctx.actors}
+        number = len(self.ctx.actors) + 1
+        while f"a{number}" in taken:
+            number += 1
+        actor = Actor(id=f"a{number}", name=name, type="country", country=iso3, code=iso3, mentions=[place.span])
         self.ctx.actors.append(actor)
         self.actors_by_id[actor.id] = actor
         self.index.add(actor)
