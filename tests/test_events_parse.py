@@ -174,6 +174,11 @@ def test_target_left_implicit_is_the_country_where_it_happened():
     (added,) = [a for a in ctx.actors if a.id in event.target]
     assert added.country == "PSE" and added.type == "country" and added.id not in ("a1",)
     assert added.mentions == [(start, start + 7)]
-    (named,) = run(parse(FIRED_IN_JERICHO), Israel=("ISR", "Israeli"), Palestine=("PSE", "Jericho"))
+    fired_at = [  # Israeli tanks fired at Jericho .
+        ("Israeli", 1, "amod", "ADJ", "JJ", "israeli"), ("tanks", 2, "nsubj", "NOUN", "NNS", "tank"),
+        ("fired", 2, "ROOT", "VERB", "VBD", "fire"), ("at", 2, "prep", "ADP", "IN", "at"),
+        ("Jericho", 3, "pobj", "PROPN", "NNP", "Jericho"), (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    (named,) = run(parse(fired_at), Israel=("ISR", "Israeli"), Palestine=("PSE", "Jericho"))
     assert named["target"] == ["Palestine"]
     assert named["confidence"] > event.confidence  # an implicit target is less sure than a named one
