@@ -111,8 +111,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         folder = Path(tmp)
         corpus = make_corpus(args.corpus, args.articles, folder)
+        from eventwire.batch.run import worker_settings
+        from eventwire.config import Settings
+
         print(f"corpus: {args.corpus} repeated to {args.articles} articles; {os.cpu_count()} CPUs; "
-              f"load average at start {load_average()}", flush=True)
+              f"load average at start {load_average()}; articles per parse batch: spaCy pass and extract "
+              f"{Settings.from_env().batch_size}, batch workers {worker_settings().batch_size} (the defaults); "
+              f"{args.partition_size} articles per partition", flush=True)
         runs = {}
         for label, mode, workers in (("bare spaCy pass", "spacy", 0), ("eventwire extract", "extract", 0),
                                      ("batch, 1 worker", "batch", 1), ("batch, 2 workers", "batch", 2)):

@@ -231,3 +231,13 @@ def test_an_article_that_breaks_the_pipeline_becomes_an_error_record(nlp):
     assert isinstance(results[1], InputError) and results[1].code == "extract_failed"
     assert "stage bug" in results[1].message
     assert not isinstance(results[0], InputError) and not isinstance(results[2], InputError)
+
+
+def test_workers_parse_smaller_batches_unless_told(monkeypatch):
+    from eventwire.batch.run import WORKER_BATCH_SIZE, worker_settings
+
+    monkeypatch.delenv("EVENTWIRE_BATCH_SIZE", raising=False)
+    assert worker_settings().batch_size == WORKER_BATCH_SIZE < Settings().batch_size
+    assert worker_settings(batch_size=16).batch_size == 16
+    monkeypatch.setenv("EVENTWIRE_BATCH_SIZE", "24")
+    assert worker_settings().batch_size == 24

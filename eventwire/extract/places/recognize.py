@@ -241,7 +241,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
     mentions.sort(key=lambda m: m.start)
     _qualifiers(doc, mentions, found, gaz)
-    _directions(doc, mentions)
+    _directions(doc, mentions, gaz)
     _kind_hints(doc, mentions)
     _lists_of_regions(doc, mentions)
     for m in mentions:
@@ -279,7 +279,7 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
         pass  # "Russian Embassy": a facility all the same
     key = fold(doc[start:j].text)
-    if any(c.kind == 0 and c.entry.population >= 10_000 for c in gaz.lookup([key]).get(key, [])):
+    if any(c.kind == 0 and c.entry.population >= 30_000 for c in gaz.lookup([key]).get(key, [])):
         return None  # a town named like a site: "West Palm Beach", "Newport Beach"
     m = Mention(start, j, start, key, [], "facility")
     # a place named inside it ("Manila Cathedral") locates it
@@ -446,9 +446,16 @@ def _lists_of_regions(doc: Doc, mentions: list[Mention]) -> None:
             m.kind_hint = "region"
 
 
-def _directions(doc: Doc, mentions: list[Mention]) -> None:
+def _directions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         k = m.start - 1
+        if k >= 0 and doc[k].lower_ in DIRECTIONS:
+            key = fold(doc[k:m.end].text)
+            named = [c for c in gaz.lookup([key]).get(key, []) if c.kind == 0]
+            if named:  # "eastern Ghouta", "South Sudan": the direction is part of the name
+                m.start = m.name_start = k
+                m.key, m.candidates = key, named
+                continue
         if k >= 0 and doc[k].lower_ in DIRECTIONS and (doc[k].text[:1].islower() or m.candidates
                                                         and all(c.entry.feature != "PPL" for c in m.candidates)):
             m.direction = DIRECTIONS[doc[k].lower_]

@@ -210,6 +210,10 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
                 by_cue[cue.i] = owner
         if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
             owner = previous[0]
+        if owner is None and not _title(doc.text, segment):
+            owner = _phrase_of_speaker(doc, segment, inside)
+            if owner is not None:
+                new.append(owner)
         if owner is None:
             if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
                 previous = None
@@ -218,6 +222,43 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         owner.segments.append(inner)
         previous = (owner, segment)
     return new
+
+
+_NOT_AGENTS = {"it", "this", "that", "there", "these", "those", "what", "which"}
+
+
+def _phrase_of_speaker(doc: Doc, segment: Segment, inside) -> Found | None:
+    """A quoted phrase in the object of someone's verb ('Clinton fixates on the "pivot" line', 'Trump pushed his
+    "free college" promise'): the speaker's words inside a clause of the writer's, a mixed attribution."""
+    start = _token_at(doc, segment.inner[0], after=True)
+    if start is None:
+        return None
+    token = doc[start]
+    verb = token
+    steps = 0
+    while verb.pos_ != "VERB" and verb.head.i != verb.i and steps < 6:
+        verb = verb.head
+        steps += 1
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") or verb.idx > segment.span[0]:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in _NOT_AGENTS:
+        return None
+    subject = subjects[0]
+    if not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they", "we", "i")
+            or subject.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return None
+    # the verb's dependent that holds the quotation is the content
+    holder = token
+    while holder.head.i != verb.i and holder.head.i != holder.i:
+        holder = holder.head
+    if holder.head.i != verb.i or holder.i == verb.i or holder.dep_ in ("nsubj", "punct", "advmod", "npadvmod"):
+        return None
+    tokens = list(holder.subtree)
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if any(inside(t.idx) and not segment.span[0] <= t.idx < segment.span[1] for t in tokens):
+        return None
+    return Found([verb.i], span, phrase(subject), "phrase", frame=holder.dep_)
 
 
 def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:

@@ -429,6 +429,8 @@ class Resolver:
             return None
         if rel == "the" and not mod and re.match(r"\s*(?:ended|ending)\b", after):
             return Resolved("DURATION", duration_value(1, unit))  # "the year ended March 31"
+        if rel in ("the full", "the whole", "the entire"):
+            rel = "the current"
         anaphoric = rel in ("the previous", "the preceding", "the following", "that", "the same") or (
             rel == "the next" and unit == "day")
         if unit == "day":
@@ -468,6 +470,13 @@ class Resolver:
             return Resolved("TIME", "XXXX-XX-XXT" + part, anchored=False)
         point = Point("part", base + timedelta(days=offset), part=part)
         return Resolved("TIME", point.value, None, point)
+
+    def _yearend(self, f, tense, text, after):
+        if self.dct is None:
+            return Resolved("DATE", "XXXX-12-31", anchored=False)
+        # "results since year-end": the last one passed; "complete the deal by year-end": the coming one
+        year = self.dct.year - 1 if tense == "past" else self.dct.year
+        return self._point("DATE", Point("day", date(year, 12, 31)), "day")
 
     def _anaday(self, f, tense, text, after):
         rd = f["rd"].lower()
