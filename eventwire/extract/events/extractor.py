@@ -238,7 +238,9 @@ class Coder:
                     coded_verbs[token.i] = result
                     absorbed.update(t.i for t in result[4])
                 continue
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            if token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+                pass  # a verb the tagger took for a noun ("gunmen shot and injured a doctor")
+            elif token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
                 continue
             if token.dep_ in NON_CLAUSE_DEPS and not (token.dep_ == "amod" and token.tag_ == "VBN"
                                                       and token.lemma_.lower() in PARTICIPLE_EVENTS):
@@ -447,9 +449,11 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     verbal act with nobody to make it is not. Acts in relative and participle clauses are background: kept when
     both sides are known, or when violent (an attack, an arrest, an expulsion).
     """
-    if coded.clause in ("condition", "purpose") or (coded.needs_source and not sources):
+    protest = coded.code[:2] == "14"  # "took to the streets to protest": the protest is what happened
+    if coded.clause == "condition" or (coded.clause == "purpose" and not protest) or (
+            coded.needs_source and not sources):
         return False
-    violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "173", "174", "175")
+    violent = coded.code[:2] in ("14", "18", "19", "20") or coded.code[:3] in ("171", "173", "174", "175")
     if coded.clause == "subordinate" and not violent and not (sources and targets):
         return False
     if coded.clause == "subordinate" and coded.modality in ("future", "hypothetical"):
