@@ -233,10 +233,11 @@ class Resolver:
         iso3, name = _iso3().get(place.country, (None, None))
         if not iso3:
             return []
-        same = [a for a in self.ctx.actors if a.country == iso3 and a not in sources]
-        country = [a for a in same if a.type == "country"]
-        if country or same:
-            return [(country or same)[0]]
+        country = [a for a in self.ctx.actors if a.country == iso3 and a.type == "country"]
+        if any(a in sources for a in country):
+            return []  # the country acted where it is: no target (not one of its own people)
+        if country:
+            return [country[0]]
         taken = {a.id for a in self.ctx.actors}
         number = len(self.ctx.actors) + 1
         while f"a{number}" in taken:
