@@ -19,7 +19,7 @@ class Settings:
     chunk_chars: int = 20_000
     #: texts longer than this are truncated at a paragraph end, with a warning in the record
     max_chars: int = 1_000_000
-    #: input files larger than this are refused with an error record (``too_large``)
+    #: input files (for JSONL: each record) larger than this are refused with an error record (``too_large``)
     max_input_bytes: int = 50_000_000
     #: the embedded store used by ``ingest``, queries and ``serve``
     store: str = "eventwire.duckdb"

@@ -85,6 +85,8 @@ class Pipeline:
             article.warnings.append(RecordWarning(
                 "truncated", f"the text has {original:,} characters; only the first {len(article.text):,} "
                 f"were processed (EVENTWIRE_MAX_CHARS={self.settings.max_chars:,})"))
+        if not article.text.strip():  # an HTML page without article text: nothing to identify or extract
+            return False
         if article.language is None:
             article.language, probability = identify(article.text)
             if article.language != "en":

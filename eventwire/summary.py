@@ -16,6 +16,14 @@ def _actor_label(actors: dict[str, dict], ids: list[str]) -> str:
     return "+".join(names) if names else "-"
 
 
+def _distinct(labels: Iterable[str]) -> list[str]:
+    """Each label once, in first-seen order, with ``\u00d7N`` when it occurs N > 1 times."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    return [f"{label} \u00d7{n}" if n > 1 else label for label, n in counts.items()]
+
+
 def summarize(record: dict[str, Any], width: int = 100, limit: int = 8) -> str:
     """Several lines describing one record: date, counts, then the first events, quotes, places and times."""
     if "error" in record:
@@ -56,11 +64,12 @@ def summarize(record: dict[str, Any], width: int = 100, limit: int = 8) -> str:
         if len(quotes) > limit:
             lines.append(f"    ... {len(quotes) - limit} more")
     if record.get("places"):
-        names = [f"{p.get('text')}\u2192{p.get('name') or '?'}" + (
-            f" ({p['lat']:.2f},{p['lon']:.2f})" if p.get("lat") is not None else "") for p in record["places"]]
-        lines.append(textwrap.fill("  places: " + "; ".join(names), width, subsequent_indent="    "))
+        lines.append(textwrap.fill("  places: " + "; ".join(_distinct(
+            f"{p.get('text')}\u2192{p.get('name') or '?'}"
+            + (f" ({p['lat']:.2f},{p['lon']:.2f})" if p.get("lat") is not None else "") for p in record["places"])),
+            width, subsequent_indent="    "))
     if record.get("times"):
-        values = [f"{t.get('text')}={t.get('value')}" for t in record["times"]]
+        values = _distinct(f"{t.get('text')}={t.get('value')}" for t in record["times"])
         lines.append(textwrap.fill("  times: " + "; ".join(values), width, subsequent_indent="    "))
     return "\n".join(lines)
 

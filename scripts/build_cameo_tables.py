@@ -166,8 +166,12 @@ def parse_verb_dictionary(path: Path) -> dict:
                     continue
                 pre, post = parse_pattern(match.group(1))
                 code, reverse = parse_code(match.group(2))
+                # the comment names the verb the pattern was written for ("# EXPRESS")
+                comment = line.split("#", 1)[1] if "#" in line else ""
+                source = _words(comment.split(",")[0].split()[0]) if comment.split() else []
                 if pre or post:
-                    block["patterns"].append({"pre": pre, "post": post, "code": code, "reverse": reverse})
+                    block["patterns"].append({"pre": pre, "post": post, "code": code, "reverse": reverse,
+                                              "verb": source[0] if source else None})
                 continue
             # a verb line: FORM {IRREGULAR FORMS} [code]
             match = re.match(r"^\s*(\+?[A-Z][A-Z0-9_'-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", stripped)

@@ -108,3 +108,32 @@ def test_bad_files_become_errors(tmp_path):
 def test_binary_detection():
     assert looks_binary(b"abc\x00def")
     assert not looks_binary("plain text, with ünïcode".encode())
+
+
+def test_jsonl_limit_applies_to_each_record_not_the_file(tmp_path):
+    path = tmp_path / "many.jsonl"
+    small = json.dumps({"id": "ok", "text": "The council met on Monday. " * 10})
+    big = json.dumps({"id": "big", "text": "word " * 400})
+    path.write_text("\n".join([small] * 20 + [big]), encoding="utf-8")  # the file is over the limit, records not
+    items = list(read_inputs([path], Settings(max_input_bytes=1000)))
+    assert [type(i).__name__ for i in items[:20]] == ["Article"] * 20
+    assert isinstance(items[20], InputError) and items[20].code == "too_large" and f"{path}:21" in items[20].message
+
+
+def test_jsonl_line_that_is_not_utf8(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(json.dumps({"id": "a", "text": "Fine."}).encode() + b"\n"
+                     + '{"id": "b", "text": "caf\xe9"}'.encode("latin-1") + b"\n")
+    first, second = read_inputs([path])
+    assert isinstance(first, Article)
+    assert isinstance(second, InputError) and second.code == "undecodable" and f"{path}:2" in second.message
+
+
+def test_html_page_without_article_text_keeps_its_date_with_a_warning(tmp_path):
+    page = tmp_path / "gallery.html"
+    page.write_text('<html><head><title>Photo gallery</title><meta name="date" content="2021-06-02"></head>'
+                    "<body><div><img src='a.jpg'></div></body></html>", encoding="utf-8")
+    (article,) = list(read_inputs([page]))
+    assert isinstance(article, Article) and article.text == ""
+    assert article.published == "2021-06-02"
+    assert [w.code for w in article.warnings] == ["no_text"]

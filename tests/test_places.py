@@ -4,8 +4,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from spacy.tokens import Doc
 from spacy.lang.en import English
+from spacy.tokens import Doc
 
 from eventwire.extract.context import Context
 from eventwire.extract.places import event_place

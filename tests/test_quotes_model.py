@@ -132,3 +132,17 @@ def test_reference_article_quotes(seed_record):
     assert "Putin" in speaker_of("air strikes on Ukraine were Moscow")
     bare = {q["text"].strip("\"'\u201c\u201d .,").lower() for q in record["quotes"]}
     assert not bare & {"victory plan", "irreversible path", "hot phase", "response"}
+
+
+def test_cue_conjoined_inside_a_reported_clause_is_a_second_attribution(pipeline):
+    found = quotes(pipeline, "Trump said he found the debate boring and called the moderators \u201ctotally unfair.\u201d")
+    said = only(found, "he found the debate boring")
+    assert "moderators" not in said["text"]
+    called = only(found, "totally unfair")
+    assert called["cue"] == "called" and called["kind"] == "mixed" and called["words"] == "Trump"
+
+
+def test_belief_reported_inside_speech_is_part_of_it(pipeline):
+    found = quotes(pipeline, "The senator said she believes the bill will pass next week.")
+    assert len(found) == 1 and found[0]["cue"] == "said"
+    assert found[0]["text"] == "she believes the bill will pass next week"

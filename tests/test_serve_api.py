@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import base64
-from datetime import date
 
 import pytest
 
 from eventwire.serve import ServeSettings, create_app
 from eventwire.store import Store
+from eventwire.store.rows import date_range
 
 from .serve_support import Client, serve_store  # noqa: F401  (a fixture)
 
@@ -186,9 +186,8 @@ def test_event_sorting_and_cursor_pages(client, sort):
     assert [r["id"] for r in paged] == [r["id"] for r in whole]
     assert len({r["id"] for r in paged}) == len(paged)
     key = sort.lstrip("-")
-    if key == "date":
-        days = [r["date"] for r in whole if r["date"]]
-        values = [date.fromisoformat(d[:10]) if len(d) >= 10 else date(int(d[:4]), 1, 1) for d in days]
+    if key == "date":  # events sort by the first day of their date (a day, week, month or year)
+        values = [span[0] for span in (date_range(r["date"]) for r in whole) if span]
     else:
         values = [r[key] for r in whole]
     assert values == sorted(values, reverse=sort.startswith("-"))

@@ -159,6 +159,15 @@ def test_text_goes_through_the_pipeline_into_the_store(writable):
         assert client.get("/stats").json()["tables"]["documents"] == 12
 
 
+def test_html_is_read_as_a_page(writable):
+    with writable() as client:
+        added = client.post("/documents", json={"html": PAGE, "url": "https://news.example.net/talks"}, token=WRITE)
+        assert added.status_code == 201, added.text
+        record = client.get(added.json()["href"]).json()
+        assert "trade talks with Peru" in record["text"] and "<p>" not in record["text"]
+        assert record["url"] == "https://news.example.net/talks" and record["source"] == "news.example.net"
+
+
 def test_a_read_only_server_refuses_writes_without_touching_the_store(serve_store):  # noqa: F811
     with Client(create_app(ServeSettings(store=str(serve_store)))) as client:
         error_of(client.post("/documents", json={"text": ARTICLE}, token=WRITE), 403, "writes_disabled")

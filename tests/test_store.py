@@ -1,6 +1,8 @@
 """The store on a real DuckDB file: ids, idempotent writes, replacement, round trips, errors, schema, busy."""
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import sys
 
@@ -233,3 +235,27 @@ def test_sql_on_a_reader_cannot_change_the_store(tmp_path):
         with pytest.raises(StoreError, match="SQL error"):
             reader.sql("DELETE FROM documents")
         assert reader.sql("SELECT count(*) FROM documents")[1] == [(1,)]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_line_shows_articles_rate_and_errors():
+    from eventwire.store.ingest import Progress
+
+    screen = _Terminal()
+    progress = Progress(stream=screen, every=0.0)
+    for error in (False, True, False):
+        progress.tick(error=error)
+    progress.committed(3)
+    progress.finish()
+    last = screen.getvalue().split("\r")[-1]
+    assert re.fullmatch(r"eventwire ingest: 3 articles, [\d.]+ articles/s, 1 errors, 3 committed\n", last)
+    log = io.StringIO()  # not a terminal: quiet, unless asked for one line per commit
+    Progress(stream=log).committed(3)
+    lines = Progress(stream=log, lines=True)
+    lines.tick()
+    lines.committed(1)
+    assert log.getvalue().count("\n") == 1 and "1 committed" in log.getvalue()

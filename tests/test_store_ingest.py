@@ -173,3 +173,26 @@ def test_ingest_a_url(tmp_path, capsys, monkeypatch):
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         (doc,) = store.documents()
     assert doc["url"] == url and doc["title"] == "Rebels attack convoy" and doc["record_id"] == url
+
+
+def test_a_syndicated_copy_through_the_pipeline_reports_the_same_events(tmp_path, pipeline):
+    from eventwire.ingest import article_from_text
+
+    from .store_records import STRIKE
+
+    copy = STRIKE.replace("The attack damaged power lines across the region and left a million homes without "
+                          "heat. ", "")
+    articles = [article_from_text(STRIKE, doc_id="original", published="2024-11-29", title="Russia strikes Kyiv",
+                                  url="https://www.example-news.com/world/strike"),
+                article_from_text(copy, doc_id="copy", published="2024-11-30", url="https://other-wire.org/n/1",
+                                  title="Missiles hit Ukrainian capital")]  # another site, a day later
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_documents(pipeline.run(articles))
+        original, syndicated = store.document_dict("original"), store.document_dict("copy")
+        assert [d["id"] for d in syndicated["near_duplicates"]] == [original["id"]]
+        assert syndicated["events"], "the pipeline found no events in the copy"
+        shared = {e["event_id"] for e in original["events"]}
+        assert all(e["event_id"] in shared for e in syndicated["events"])
+        for event_id in {e["event_id"] for e in syndicated["events"]}:
+            event = store.event(event_id)
+            assert event["articles"] == 2 and event["sources"] == 2 and event["independent"] == 1

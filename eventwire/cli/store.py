@@ -45,8 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     _store_option(p)
     _event_filters(p)
     p.add_argument("--id", metavar="EVENT", help="show one event with all its reports")
-    p.add_argument("--sort", default="-date", choices=["date", "-date", "mentions", "-mentions", "articles",
-                                                        "-articles"])
+    p.add_argument("--sort", default="date", choices=["date", "mentions", "articles"],
+                   help="newest, most reported or reported by most articles first (default date)")
+    p.add_argument("--ascending", action="store_true", help="oldest or least reported first")
     _output_options(p)
     p.set_defaults(handler=run_events)
 
@@ -231,7 +232,8 @@ def run_events(args: argparse.Namespace) -> int:
                                        ("cameo", "cameo"), ("date", "date"), ("place_name", "place"),
                                        ("evidence_text", "evidence")])
         return 0
-    rows = _query(args, lambda s: s.events(**_filters(args), sort=args.sort, limit=args.limit))
+    sort = args.sort if args.ascending else "-" + args.sort
+    rows = _query(args, lambda s: s.events(**_filters(args), sort=sort, limit=args.limit))
     if args.json:
         print_json(rows)
     else:

@@ -44,7 +44,7 @@ COUNTRY_NAMES = {
     "RU": "Russian Federation",
     "KR": "South Korea|Korea|Republic of Korea",
     "KP": "North Korea",
-    "CD": "DR Congo|DRC|Democratic Republic of Congo|Congo-Kinshasa",
+    "CD": "DR Congo|DRC|Democratic Republic of Congo|Congo-Kinshasa|Zaire",
     "CG": "Congo-Brazzaville|Republic of Congo",
     "CI": "Ivory Coast",
     "CZ": "Czech Republic",

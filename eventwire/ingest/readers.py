@@ -14,9 +14,9 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputProblem
-from ..records import Article, InputError
+from ..records import Article, InputError, RecordWarning
 from .decode import decode_bytes
-from .html import read_html
+from .html import HtmlPage, read_html
 from .text import clean_text, source_of
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -65,12 +65,20 @@ def article_from_record(record: Any, name: str) -> Article:
         return Article(id=doc_id, text=cleaned.text, title=title, url=url, source=source_of(url),
                        published=published, published_origin="given" if published else None, input=name)
     if isinstance(html, str) and html.strip():
-        page = read_html(html, f"{name} (record {doc_id!r})", url=url)
-        given = published
-        return Article(id=doc_id, text=page.text, title=title or page.title, url=page.url, source=page.source,
-                       published=given or page.published,
-                       published_origin="given" if given else ("metadata" if page.published else None), input=name)
+        page = read_html(html, f"{name} (record {doc_id!r})", url=url, keep_empty=True)
+        return _page_article(page, doc_id, name, given=published, title=title)
     raise InputProblem(f"{name}: record {doc_id!r} is empty", "empty")
+
+
+def _page_article(page: HtmlPage, doc_id: str, name: str, given: str | None = None,
+                  title: str | None = None) -> Article:
+    article = Article(id=doc_id, text=page.text, title=title or page.title, url=page.url, source=page.source,
+                      published=given or page.published,
+                      published_origin="given" if given else ("metadata" if page.published else None), input=name)
+    if page.no_text:
+        article.warnings.append(RecordWarning(
+            "no_text", f"{name}: no article text found in the HTML page; its title, url and date are kept"))
+    return article
 
 
 def _read_file(path: Path, settings: Settings) -> str:
@@ -88,8 +96,6 @@ def _kind(path: Path, text: str | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
     if suffix in TEXT_SUFFIXES:
         return "text"
     head = (text or "")[:500].lstrip().lower()
@@ -100,6 +106,9 @@ def read_file(path: Path, settings: Settings | None = None) -> Iterator[Item]:
     """The articles in one file (several for JSONL), errors included."""
     settings = settings or Settings()
     name = str(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl_file(path, settings)
+        return
     try:
         raw = _read_file(path, settings)
     except InputProblem as problem:
@@ -109,15 +118,9 @@ def read_file(path: Path, settings: Settings | None = None) -> Iterator[Item]:
         yield InputError(id=path.stem, code="unreadable", message=f"{name}: {error.strerror or error}", input=name)
         return
     kind = _kind(path, raw)
-    if kind == "jsonl":
-        yield from read_jsonl_text(raw, name)
-        return
     try:
         if kind == "html":
-            page = read_html(raw, name)
-            yield Article(id=path.stem, text=page.text, title=page.title, url=page.url, source=page.source,
-                          published=page.published, published_origin="metadata" if page.published else None,
-                          input=name)
+            yield _page_article(read_html(raw, name, keep_empty=True), path.stem, name)
         else:
             cleaned = clean_text(raw)
             if not cleaned.text:
@@ -128,22 +131,54 @@ def read_file(path: Path, settings: Settings | None = None) -> Iterator[Item]:
         yield InputError(id=path.stem, code=problem.code, message=problem.message, input=name)
 
 
+def _jsonl_line(line: str, where: str) -> Item:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError(id=where, code="bad_json", message=f"{where}: not valid JSON ({error.msg})", input=where)
+    try:
+        return article_from_record(record, where)
+    except InputProblem as problem:
+        doc_id = str(record["id"]) if isinstance(record, dict) and record.get("id") not in (None, "") else where
+        return InputError(id=doc_id, code=problem.code, message=problem.message, input=where)
+
+
 def read_jsonl_text(raw: str, name: str) -> Iterator[Item]:
-    """Each line of a JSONL file as an article; a malformed line is an error naming the file and line."""
+    """Each line of JSONL text as an article; a malformed line is an error naming the input and line."""
     for number, line in enumerate(raw.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(id=where, code="bad_json", message=f"{where}: not valid JSON ({error.msg})", input=where)
-            continue
-        try:
-            yield article_from_record(record, where)
-        except InputProblem as problem:
-            doc_id = str(record["id"]) if isinstance(record, dict) and record.get("id") not in (None, "") else where
-            yield InputError(id=doc_id, code=problem.code, message=problem.message, input=where)
+        if line.strip():
+            yield _jsonl_line(line, f"{name}:{number}")
+
+
+def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
+    """A JSONL file read line by line (any size): the byte limit applies to each record, not to the file."""
+    name = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield InputError(id=path.stem, code="unreadable", message=f"{name}: {error.strerror or error}", input=name)
+        return
+    seen = False
+    with handle:
+        for number, data in enumerate(handle, 1):
+            where = f"{name}:{number}"
+            if not data.strip():
+                continue
+            seen = True
+            if len(data) > settings.max_input_bytes:
+                yield InputError(id=where, code="too_large", input=where, message=(
+                    f"{where}: the record has {len(data):,} bytes, more than the limit of "
+                    f"{settings.max_input_bytes:,} (EVENTWIRE_MAX_INPUT_BYTES)"))
+                continue
+            try:
+                line = data.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                yield InputError(id=where, code="undecodable", input=where,
+                                 message=f"{where}: a JSONL line must be UTF-8 ({error.reason} at byte {error.start})")
+                continue
+            yield _jsonl_line(line, where)
+    if not seen:
+        yield InputError(id=path.stem, code="empty", message=f"{name}: the file is empty", input=name)
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -38,6 +38,14 @@ class Rows(BaseModel):
     items: list[dict[str, Any]]
 
 
+class Timeline(BaseModel):
+    """Event counts per period (``period`` is its first day), with the split's value when split."""
+
+    by: str
+    split: str | None = None
+    items: list[dict[str, Any]]
+
+
 def store_of(request: Request) -> Store:
     return request.app.state.store
 
@@ -145,7 +153,7 @@ def actors(request: Request, name: Annotated[str | None, Query(description="name
     return JSONResponse({"items": store_of(request).actors(name=name, country=country, limit=limit)})
 
 
-@router.get("/timeline", response_model=Rows, summary="Event counts per period, optionally per code family",
+@router.get("/timeline", response_model=Timeline, summary="Event counts per period, optionally per code family",
             tags=["events"])
 def timeline(request: Request, filters: Annotated[EventFilters, Depends()],
              by: Literal["day", "week", "month", "year"] = "month",

@@ -31,7 +31,7 @@ def _settings(request: Request) -> ServeSettings:
     return request.app.state.settings
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     settings = _settings(request)
     if not settings.reads_need_token:
         return
@@ -43,7 +43,7 @@ def require_read(request: Request) -> None:
         raise ApiError(403, "the token is not valid for reading", "bad_token")
 
 
-def require_write(request: Request) -> None:
+async def require_write(request: Request) -> None:
     settings = _settings(request)
     if not settings.writable:
         raise ApiError(403, "this server does not accept writes: the operator starts it with a write token "

@@ -152,7 +152,6 @@ class _UnionFind:
 _MENTION_FIELDS = ("id", "doc_id", "event_id", "source_keys", "target_keys", "day_lo", "day_hi", "coarse",
                    "evidence_hash")
 _PLACE_FIELDS = ("geonameid", "lat", "lon", "country", "feature", "precision")
-_WIDTH = len(_MENTION_FIELDS) + len(_PLACE_FIELDS)
 
 
 def _columns(mention: str, place: str) -> str:
@@ -182,24 +181,37 @@ def recluster(con: duckdb.DuckDBPyConnection, seeds: set[str], dissolved: dict[s
     if seeds:
         _register_ids(con, "_seeds", seeds)
         try:
-            for row in con.execute(f"SELECT {_columns('m', 'p')} FROM event_mentions m JOIN _seeds s "
-                                   "ON s.id = m.id LEFT JOIN places p ON p.doc_id = m.doc_id AND p.id = m.place"
-                                   ).fetchall():
-                uf.find(row[0])
-                if row[2]:
-                    previous[row[0]] = row[2]
-            pairs = con.execute(f"""
-                SELECT {_columns('f', 'fp')}, {_columns('c', 'cp')}
-                FROM event_mentions f JOIN _seeds s ON s.id = f.id
-                JOIN event_mentions c ON c.root = f.root AND c.mclass = f.mclass AND c.id <> f.id
-                 AND ((c.day_lo <= f.day_hi AND f.day_lo <= c.day_hi) OR c.coarse = f.coarse
-                      OR (c.evidence_hash = f.evidence_hash AND c.doc_id <> f.doc_id))
-                LEFT JOIN places fp ON fp.doc_id = f.doc_id AND fp.id = f.place
-                LEFT JOIN places cp ON cp.doc_id = c.doc_id AND cp.id = c.place""").fetchall()
+            for mention_id, event in con.execute("SELECT m.id, m.event_id FROM event_mentions m JOIN _seeds s "
+                                                 "ON s.id = m.id").fetchall():
+                uf.find(mention_id)
+                if event:
+                    previous[mention_id] = event
+            # candidates: the same root and modality class, and either overlapping dates and a shared actor (or
+            # country) on some side, or the same evidence words in another article; ``compatible`` decides
+            pairs = con.execute("""
+                WITH f AS (SELECT m.id, m.doc_id, m.root, m.mclass, m.day_lo, m.day_hi, m.coarse, m.evidence_hash,
+                                  unnest(m.actor_index) AS k
+                           FROM event_mentions m JOIN _seeds s ON s.id = m.id),
+                     c AS (SELECT id, root, mclass, day_lo, day_hi, coarse, unnest(actor_index) AS k
+                           FROM event_mentions)
+                SELECT DISTINCT f.id, c.id FROM f JOIN c ON c.k = f.k AND c.root = f.root AND c.mclass = f.mclass
+                WHERE c.id <> f.id AND ((c.day_lo <= f.day_hi AND f.day_lo <= c.day_hi) OR c.coarse = f.coarse)
+                UNION
+                SELECT f.id, c.id FROM event_mentions f JOIN _seeds s ON s.id = f.id
+                JOIN event_mentions c ON c.evidence_hash = f.evidence_hash AND c.root = f.root
+                 AND c.mclass = f.mclass AND c.doc_id <> f.doc_id""").fetchall()
+            involved = {m for pair in pairs for m in pair}
+            _register_ids(con, "_involved", involved)
+            try:
+                mentions = {row[0]: _mention(row) for row in con.execute(
+                    f"SELECT {_columns('m', 'p')} FROM event_mentions m JOIN _involved i ON i.id = m.id "
+                    "LEFT JOIN places p ON p.doc_id = m.doc_id AND p.id = m.place").fetchall()}
+            finally:
+                con.unregister("_involved")
         finally:
             con.unregister("_seeds")
-        for row in pairs:
-            a, b = _mention(row[:_WIDTH]), _mention(row[_WIDTH:])
+        for first, other in pairs:
+            a, b = mentions[first], mentions[other]
             if compatible(a, b):
                 # a mention outside the seeds belongs to a complete event: the whole event joins
                 uf.union(a.id, b.id if b.id in seeds or not b.event_id else "E:" + b.event_id)
@@ -221,6 +233,8 @@ def recluster(con: duckdb.DuckDBPyConnection, seeds: set[str], dissolved: dict[s
         [sorted(joined | set(dissolved) | set(previous.values()))]).fetchall()}
     sizes = {e: n for e, (n, _) in old.items()} | dict(dissolved)
     # ids: the biggest part keeps the id of the biggest former event it holds
+    fresh = sorted({new_event_id(min(p["seeds"])) for p in components if p["seeds"]})
+    existing = {r[0] for r in con.execute("SELECT id FROM events WHERE list_contains(?, id)", [fresh]).fetchall()}
     taken: set[str] = set()
     assignments: dict[str, str] = {}  # seed (or "E:" + merged event) -> event id
     sources: dict[str, set[str]] = {}  # event id written -> the former events it continues
@@ -229,7 +243,7 @@ def recluster(con: duckdb.DuckDBPyConnection, seeds: set[str], dissolved: dict[s
         former = set(part["events"]) | {previous[s] for s in part["seeds"] if s in previous}
         keep = next((e for e in sorted(former, key=lambda e: (-sizes.get(e, 0), e)) if e not in taken), None)
         if keep is None:
-            keep = _fresh_id(con, min(part["seeds"]), taken)
+            keep = _fresh_id(con, min(part["seeds"]), taken, existing)
         taken.add(keep)
         sources[keep] = former
         for seed in part["seeds"]:
@@ -254,9 +268,11 @@ def recluster(con: duckdb.DuckDBPyConnection, seeds: set[str], dissolved: dict[s
     return set(sources)
 
 
-def _fresh_id(con: duckdb.DuckDBPyConnection, seed: str, taken: set[str]) -> str:
+def _fresh_id(con: duckdb.DuckDBPyConnection, seed: str, taken: set[str], existing: set[str]) -> str:
+    """A new event id from the event's first mention (``existing``: ids of that kind already in the table)."""
     candidate, n = new_event_id(seed), 0
-    while candidate in taken or con.execute("SELECT count(*) FROM events WHERE id = ?", [candidate]).fetchall()[0][0]:
+    while candidate in taken or candidate in existing or (
+            n and con.execute("SELECT count(*) FROM events WHERE id = ?", [candidate]).fetchall()[0][0]):
         n += 1
         candidate = new_event_id(f"{seed}#{n}")
     return candidate
@@ -284,6 +300,19 @@ def _apply(con: duckdb.DuckDBPyConnection, assignments: dict[str, str]) -> None:
 
 
 # -- the event rows ------------------------------------------------------------------------------------------------
+
+_TEXT, _INT, _FLOAT, _DAY = pa.string(), pa.int32(), pa.float64(), pa.date32()
+EVENT_TYPES: dict[str, pa.DataType] = {
+    "id": _TEXT, "num": pa.int64(), "cameo": _TEXT, "root": _TEXT, "plover": _TEXT, "quad_class": _INT,
+    "goldstein": _FLOAT, "modality": _TEXT, "date": _TEXT, "day_start": _DAY, "day_end": _DAY, "place_name": _TEXT,
+    "geonameid": pa.int64(), "lat": _FLOAT, "lon": _FLOAT, "place_country": _TEXT, "place_feature": _TEXT,
+    **{f"{side}_{c}": _TEXT for side in ("source", "target") for c in ("key", "name", "code", "country", "sector")},
+    "actor_text": _TEXT, "countries": pa.list_(_TEXT), "sites": pa.list_(_TEXT), "mentions": _INT, "articles": _INT,
+    "sources": _INT, "independent": _INT,
+    **{f"agree_{f}": _FLOAT for f in ("code", "date", "place", "source", "target", "modality")},
+    "lead": pa.bool_(), "confidence": _FLOAT, "first_published": _TEXT, "url": _TEXT,
+    "first_added": pa.timestamp("us"), "updated_at": pa.timestamp("us"),
+}
 
 def _mode(values: Iterable[Any], weights: list[float] | None = None) -> Any:
     """The most frequent value (weighted), ties to the smallest; None values are ignored."""
@@ -327,9 +356,13 @@ def summarize(con: duckdb.DuckDBPyConnection, first_added: dict[str, datetime], 
         by_event.setdefault(row[0], []).append(row)
     rows = [_event_row(event, members, actors, first_added[event], now) for event, members in by_event.items()]
     if rows:
-        columns = list(rows[0])
-        con.executemany(f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                        [list(r.values()) for r in rows])
+        table = pa.table({name: pa.array([r[name] for r in rows], type=kind) for name, kind in EVENT_TYPES.items()})
+        con.register("_event_rows", table)
+        try:
+            columns = ", ".join(EVENT_TYPES)
+            con.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM _event_rows")
+        finally:
+            con.unregister("_event_rows")
 
 
 def _side_summary(members: list[tuple], index: int, actors: dict) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ BANDS, ROWS = 32, 4  # candidates from a Jaccard similarity of about (1/32) ** (
 SHINGLE_WORDS = 3
 MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
+MAX_LINKS = 20  # near-duplicate links recorded per new document
 
 _WORD = re.compile(r"\w+")
 
@@ -105,13 +107,22 @@ def link(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple[str, 
     involved = sorted({d for pair in pairs for d in pair})
     signatures = {row[0]: (row[1], row[2]) for row in con.execute(
         "SELECT id, minhash, shingles FROM documents WHERE list_contains(?, id)", [involved]).fetchall()}
-    found = []
+    scored = []
     for a, b in sorted(pairs):
         if a not in signatures or b not in signatures:
             continue
         jaccard, containment = similarity(signatures[a][0], signatures[b][0], signatures[a][1], signatures[b][1])
         if jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT:
-            found.append((a, b, round(jaccard, 4), round(containment, 4)))
+            scored.append((a, b, round(jaccard, 4), round(containment, 4)))
+    # each new document keeps its MAX_LINKS closest links: enough for groups, bounded for boilerplate-heavy sites
+    found, kept = [], Counter()
+    new = set(doc_ids)
+    for a, b, jaccard, containment in sorted(scored, key=lambda p: (-p[2], -p[3], p[0], p[1])):
+        owners = [d for d in (a, b) if d in new]
+        if all(kept[d] >= MAX_LINKS for d in owners):
+            continue
+        kept.update(owners)
+        found.append((a, b, jaccard, containment))
     if found:
         con.executemany("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?)", found)
     return found

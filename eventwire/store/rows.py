@@ -56,7 +56,8 @@ COLUMNS: dict[str, dict[str, pa.DataType]] = {
         "quad_class": pa.int32(), "goldstein": pa.float64(), "modality": pa.string(), "mclass": pa.string(),
         "date": pa.string(), "date_value": pa.string(), "day_lo": pa.date32(), "day_hi": pa.date32(),
         "coarse": pa.string(), "place": pa.string(), "source": STRINGS, "target": STRINGS, "source_keys": STRINGS,
-        "target_keys": STRINGS, "sentence": pa.int32(), "trigger_start": pa.int32(), "trigger_end": pa.int32(),
+        "target_keys": STRINGS, "actor_index": STRINGS, "sentence": pa.int32(), "trigger_start": pa.int32(),
+        "trigger_end": pa.int32(),
         "evidence_start": pa.int32(), "evidence_end": pa.int32(), "evidence_hash": pa.string(),
         "lead": pa.bool_(), "confidence": pa.float64(), "extra": pa.string(),
     },
@@ -76,7 +77,7 @@ _KNOWN = {
 MODALITY_CLASS = {"asserted": "real", "negated": "negated"}  # every other modality is "unreal"
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_COARSE = re.compile(r"^\d{4}(?:-\d{2}|-W\d{2})?$")
+_COARSE = re.compile(r"^\d{4}-(?:\d{2}|W\d{2})$")  # a month or an ISO week (a year is too wide)
 _PUNCT = re.compile(r"[^\w\s]")
 
 
@@ -146,6 +147,18 @@ def actor_keys(actor: dict[str, Any]) -> list[str]:
     return keys + ([name] if name else [])
 
 
+def actor_index(source_keys: list[str], target_keys: list[str]) -> list[str]:
+    """Keys by side (``s:``/``t:``), with the country of each CAMEO code: two mentions whose actors agree on a side
+    share an entry (the store looks for candidates with it; clustering decides)."""
+    index = set()
+    for side, keys in (("s", source_keys), ("t", target_keys)):
+        for key in keys:
+            index.add(f"{side}:{key}")
+            if not key.startswith("name:") and len(key) > 3:
+                index.add(f"{side}:{key[:3]}")
+    return sorted(index)
+
+
 def flatten(record: dict[str, Any], doc_id: str, **document_fields: Any) -> dict[str, list[dict[str, Any]]]:
     """Rows for every table from one record; ``document_fields`` fills the document row's store columns."""
     text = record.get("text") or ""
@@ -210,6 +223,8 @@ def _mention(e: dict[str, Any], seq: int, doc_id: str, text: str, lead_end: int,
     trigger = e.get("trigger")
     evidence_text = text[evidence[0]:evidence[1]] if evidence and evidence[1] > evidence[0] else ""
     modality = e.get("modality") or "asserted"
+    source_keys = sorted({k for a in e.get("source") or [] for k in keys.get(a, [])})
+    target_keys = sorted({k for a in e.get("target") or [] for k in keys.get(a, [])})
     return {
         "id": f"{doc_id}/{e['id']}", "doc_id": doc_id, "local_id": e["id"], "seq": seq, "event_id": None,
         "cameo": cameo, "root": cameo[:2], "plover": e.get("plover"), "quad_class": e.get("quad_class"),
@@ -217,8 +232,8 @@ def _mention(e: dict[str, Any], seq: int, doc_id: str, text: str, lead_end: int,
         "date": json.dumps(when, ensure_ascii=False, sort_keys=True) if e.get("date") else None,
         "date_value": value, "day_lo": day_lo, "day_hi": day_hi, "coarse": coarse, "place": e.get("place"),
         "source": list(e.get("source") or []), "target": list(e.get("target") or []),
-        "source_keys": sorted({k for a in e.get("source") or [] for k in keys.get(a, [])}),
-        "target_keys": sorted({k for a in e.get("target") or [] for k in keys.get(a, [])}),
+        "source_keys": source_keys, "target_keys": target_keys,
+        "actor_index": actor_index(source_keys, target_keys),
         "sentence": e.get("sentence"), "trigger_start": _start(trigger), "trigger_end": _end(trigger),
         "evidence_start": _start(e.get("evidence")), "evidence_end": _end(e.get("evidence")),
         "evidence_hash": text_hash(evidence_text) if evidence_text.strip() else None,

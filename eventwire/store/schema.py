@@ -50,6 +50,7 @@ _TABLES = (
         cameo VARCHAR, root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE, modality VARCHAR,
         mclass VARCHAR, date VARCHAR, date_value VARCHAR, day_lo DATE, day_hi DATE, coarse VARCHAR,
         place VARCHAR, source VARCHAR[], target VARCHAR[], source_keys VARCHAR[], target_keys VARCHAR[],
+        actor_index VARCHAR[],
         sentence INTEGER, trigger_start INTEGER, trigger_end INTEGER, evidence_start INTEGER, evidence_end INTEGER,
         evidence_hash VARCHAR, lead BOOLEAN, confidence DOUBLE, extra VARCHAR)""",
     # one row per event across articles: the representative values of its mentions, counts and agreement

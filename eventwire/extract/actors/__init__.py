@@ -41,15 +41,16 @@ def extract(ctx: Context) -> list[Actor]:
     if len(doc) == 0:
         return []
     table = tables.load()
-    folded = matching.keys(doc)
+    sheet = matching.sheet(doc)
+    folded = sheet.folded
     matches = matching.find(doc, table, folded)
     context = CountryContext(doc, matches)
     namer = Namer(doc, table, matches, folded, article_date(ctx))
     people = namer.people(context)
-    nominals = Nominals(doc, table, matches, folded, namer.used, context)
-    orgs = namer.organisations(nominals.agent_at)
+    nominals = Nominals(doc, table, matches, sheet, namer.used, context)
+    orgs = namer.organisations(nominals.agent_at, nominals.own_country)
     places = nominals.from_matches()
     agents = nominals.bare_agents()
     clusters = coref.group(doc, people + orgs + places + agents)
-    coref.Resolver(doc, table, clusters, namer.used).run()
+    coref.Resolver(doc, table, clusters, namer.used, sheet).run()
     return coref.to_actors(doc, table, clusters)

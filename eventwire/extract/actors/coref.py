@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
+from .matching import Sheet
 from .mention import Mention
 from .syntax import is_place_use, subject_of
 from .tables import Tables, country_of, fold
@@ -174,7 +175,8 @@ def _person_with_role(people: list[Cluster], m: Mention, before: int | None) -> 
 class Resolver:
     """Adds descriptions and pronouns to the actors, in text order."""
 
-    def __init__(self, doc: Doc, tables: Tables, clusters: list[Cluster], used: list[bool]):
+    def __init__(self, doc: Doc, tables: Tables, clusters: list[Cluster], used: list[bool], sheet: Sheet):
+        self.sheet = sheet
         self.doc = doc
         self.tables = tables
         self.clusters = clusters
@@ -195,20 +197,28 @@ class Resolver:
                 self.cluster_of_token[i] = c
 
     def run(self) -> None:
-        for tok in self.doc:
-            if self.used[tok.i]:
+        sheet = self.sheet
+        for i, low in enumerate(sheet.folded):
+            if self.used[i]:
                 continue
-            low = tok.lower_
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and fold(tok.text) in self.surnames:
-                self._surname(tok)
-            elif tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            pos = sheet.pos[i]
+            if pos == "PROPN" and low in self.surnames:
+                tok = self.doc[i]
+                if tok.text[:1].isupper():
+                    self._surname(tok)
+                continue
+            pronoun = pos == "PRON" or sheet.tags[i] in ("PRP", "PRP$")
+            if not (pronoun or low in GROUP_WORDS or sheet.lemmas[i] in self.title_heads):
+                continue
+            tok = self.doc[i]
+            if pronoun:
                 if low in HE or low in SHE:
                     self._add(tok.i, tok.i + 1, self._person_pronoun(tok, "f" if low in SHE else "m"), "pronoun")
                 elif low in IT:
                     self._add(tok.i, tok.i + 1, self._it(tok), "pronoun")
                 elif low in THEY:
                     self._add(tok.i, tok.i + 1, self._they(tok), "pronoun")
-            elif low in GROUP_WORDS or tok.lemma_.lower() in self.title_heads:
+            else:
                 self._description(tok)
 
     # -- mentions ------------------------------------------------------------------------------------------------
@@ -301,8 +311,9 @@ class Resolver:
             if m.kind == "description" and m.type != "person":
                 continue
             mtok = self.doc[m.end - 1]
-            if tok.dep_ in ("dobj", "dative", "pobj") and m.subject and mtok.head.i == tok.head.i:
-                continue  # "Putin praised him": not Putin
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if tok.dep_ in ("dobj", "dative", "pobj") and m.subject and mtok.head.i == verb.i:
+                continue  # "Putin praised him", "Macron spoke with him": not the subject
             seen.add(id(c))
             distance = s - self.sent_of[start]
             score = -3 * distance + (2 if m.subject else 0) + (1 if distance == 0 else 0) + (3 if c.gender else 0)

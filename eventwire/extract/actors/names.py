@@ -402,7 +402,7 @@ class Namer:
 
     # -- organisations -------------------------------------------------------------------------------------------
 
-    def organisations(self, agent_at) -> list[Mention]:
+    def organisations(self, agent_at, own_country=None) -> list[Mention]:
         """IGOs, named organisations and seats of government found by the dictionaries, and ORG entities."""
         doc = self.doc
         out: list[Mention] = []
@@ -422,12 +422,12 @@ class Namer:
                 continue
             if len(ent) <= 2 and fold(ent[-1].text) in GENERIC_ORG_WORDS:
                 continue  # "the Alliance": a description, resolved later
-            mention = self._org_entity(ent, agent_at)
+            mention = self._org_entity(ent, agent_at, own_country)
             if mention is not None:
                 out.append(mention)
         return out
 
-    def _org_entity(self, ent: Span, agent_at) -> Mention | None:
+    def _org_entity(self, ent: Span, agent_at, own_country=None) -> Mention | None:
         """An ORG entity the dictionaries do not name: an organisation, with the country its name carries
         ("Nigerian Union of Teachers"); None when dictionary names explain its words ("Ukraine NATO")."""
         doc, folded = self.doc, self.folded
@@ -460,7 +460,12 @@ class Namer:
             if term is not None:
                 country = term.code
                 break
-        agent = agent_at(end - 1)
+        head = last.head if is_modifier(last) and last.head.i - end <= 2 else None
+        agent = agent_at(head.i) if head is not None else agent_at(end - 1)
+        if head is not None and agent is not None:  # "the Yuzhmash enterprise": the name and its noun
+            end = head.i + 1
+            if country is None and own_country is not None:
+                country = own_country(head)
         a_code = agent[1] if agent else ""
         code = (country or "") + a_code or None
         name = doc[start:end].text
@@ -485,7 +490,7 @@ class Namer:
             code = term.code
             name = self.tables.seat_names.get(code) or doc[start:end].text
             mtype = "country" if code.endswith("GOV") else ("military" if code.endswith("MIL") else "organization")
-            key = code
+            key = "code:" + code  # the Kremlin is Russia's government
         else:
             code, _ = term.entity.at(self.when)
             name = term.entity.name

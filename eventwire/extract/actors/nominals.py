@@ -18,10 +18,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from .matching import Match
+from .matching import Match, Sheet
 from .mention import Mention
-from .syntax import capital_is_government, is_modifier, is_place_use, is_subject
-from .tables import Tables, country_of, fold, sector_of
+from .syntax import capital_is_government, is_modifier, is_place_use, is_subject, subject_of
+from .tables import Tables, country_of, sector_of
 
 COUNTRY_KINDS = ("country", "capital", "adjective", "demonym", "city")
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -82,14 +82,15 @@ class CountryContext:
 
 
 class Nominals:
-    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], folded: list[str], used: list[bool],
+    def __init__(self, doc: Doc, tables: Tables, matches: list[Match], sheet: Sheet, used: list[bool],
                  context: CountryContext | None = None):
         self.context = context
+        self.sheet = sheet
         self.doc = doc
         self.tables = tables
         self.matches = matches
-        self.folded = folded
-        self.lemmas = [fold(t.lemma_) for t in doc]
+        self.folded = sheet.folded
+        self.lemmas = sheet.lemmas
         self.used = used
         self.match_at: dict[int, Match] = {}
         for m in matches:
@@ -100,10 +101,7 @@ class Nominals:
 
     def agent_at(self, i: int, core: bool = False) -> tuple[int, str] | None:
         """The agent phrase ending at noun ``i`` (its first token and CAMEO agent code), longest first."""
-        if i < 0 or i >= len(self.doc):
-            return None
-        tok = self.doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if i < 0 or i >= len(self.doc) or self.sheet.pos[i] not in ("NOUN", "PROPN"):
             return None
         table = self.tables.core_agents if core else self.tables.agents
         for size in (4, 3, 2, 1):
@@ -142,7 +140,7 @@ class Nominals:
             return []
         ethnic = match.start > 0 and doc[match.start - 1].lower_ == "ethnic"
         if ethnic:  # "ethnic Albanians in Macedonia": the people of another country
-            code = self._own_country(last) or (self.context.other(match.start, code) if self.context else None)
+            code = self.own_country(last) or (self.context.other(match.start, code) if self.context else None)
         hyphen = match.end + 1 < len(doc) and doc[match.end].text in ("-", "–")
         if hyphen and doc[match.end + 1].lower_ in MADE_WORDS:
             return []  # "US-made missiles"
@@ -269,16 +267,17 @@ class Nominals:
         """ "police", "the troops", "rebels": with a country from the phrase, the sentence or the article."""
         doc = self.doc
         out: list[Mention] = []
-        for tok in doc:
-            if self.used[tok.i] or tok.pos_ not in ("NOUN", "PROPN") or is_modifier(tok):
+        for i, pos in enumerate(self.sheet.pos):
+            if self.used[i] or pos not in ("NOUN", "PROPN"):
                 continue
-            if tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "ORG"):
-                continue
-            agent = self.agent_at(tok.i, core=True)
+            agent = self.agent_at(i, core=True)
             if agent is None:
-                agent = self.agent_at(tok.i)
-                if agent is None or agent[0] == tok.i:
+                agent = self.agent_at(i)
+                if agent is None or agent[0] == i:
                     continue  # the dictionary's single nouns only after a nationality; its phrases also alone
+            tok = doc[i]
+            if is_modifier(tok) or (pos == "PROPN" and tok.ent_type_ not in ("", "ORG")):
+                continue
             a_start, a_code = agent
             if any(self.used[k] for k in range(a_start, tok.i + 1)):
                 continue
@@ -286,7 +285,8 @@ class Nominals:
             plural = tok.tag_ in PLURAL_TAGS
             if a_code == "" or (key in NEEDS_COUNTRY and not plural):
                 continue
-            country = self._own_country(tok) or (self.context.around(tok.i) if self.context else None)
+            country = self.own_country(tok) or (self.context.around(tok.i) if self.context else None) or \
+                self._subject_country(tok)
             if key in NEEDS_COUNTRY and country is None:
                 continue
             start = self._left_modifiers(tok, a_start)
@@ -314,21 +314,36 @@ class Nominals:
             break
         return k
 
-    def _own_country(self, tok: Token) -> str | None:
-        """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"."""
+    def _subject_country(self, tok: Token) -> str | None:
+        """ "France is ready to contribute troops", "Syria offered its troops": the country whose clause it is."""
+        subject = subject_of(tok)
+        if subject is None or subject.i == tok.i:
+            return None
+        match = self.match_at.get(subject.i)
+        term = match.first("country", "adjective", "capital", "seat") if match is not None else None
+        if term is None:
+            return None
+        return term.code if term.kind != "seat" else country_of(term.code)
+
+    def own_country(self, tok: Token) -> str | None:
+        """A country in the noun's own phrase: "police in Jericho", "the army of Ukraine"; for an object, the place
+        its verb names ("attacked the Yuzhmash enterprise in Dnipro")."""
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        match = self.match_at.get(obj.i)
-                        if match is not None:
-                            term = match.first("country", "capital", "city", "adjective")
-                            if term is not None:
-                                return term.code
-            if child.dep_ in ("amod", "compound") and child.i in self.match_at:
-                term = self.match_at[child.i].first("country", "adjective", "capital")
-                if term is not None:
+            if child.dep_ in ("amod", "compound", "poss") and child.i in self.match_at:
+                term = self.match_at[child.i].first("country", "adjective", "capital", "city")
+                if term is not None:  # "Darfur rebels", "Gaza militants"
                     return term.code
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
+        if tok.dep_ in ("dobj", "nsubjpass"):
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    match = self.match_at.get(obj.i)
+                    if match is not None:
+                        term = match.first("country", "capital", "city", "adjective")
+                        if term is not None:
+                            return term.code
         return None
 
 
@@ -362,7 +377,14 @@ def country_codes(doc: Doc, matches: list[Match]) -> list[tuple[int, str]]:
         if term is not None and term.code:
             out.append((match.start, term.code))
         else:
-            ent = match.first("seat")
-            if ent is not None and country_of(ent.code):
-                out.append((match.start, country_of(ent.code)))
+            seat = match.first("seat")
+            if seat is not None and country_of(seat.code):
+                out.append((match.start, country_of(seat.code)))
+                continue
+            ent = match.first("entity")
+            if ent is not None and ent.entity is not None and ent.entity.kind == "org":
+                code = ent.entity.at(None)[0] or ""
+                country = None if code.startswith("MNC") else country_of(code)
+                if country:  # "UNITA" tells of Angola (a company tells of no place)
+                    out.append((match.start, country))
     return out

@@ -245,6 +245,8 @@ def load() -> Tables:
     def add(term: str, kind: str, code: str | None = None, entity: Entity | None = None,
             exact: bool | None = None, tokenized: bool = False) -> None:
         toks = tuple(term.split(" ")) if tokenized else tokens_of(term)
+        if len(toks) > 1 and toks[0] == "the":
+            toks = toks[1:]  # "the" is read with the phrase, not with the name
         if not toks:
             return
         key = (toks, kind, code if entity is None else str(entity.id))

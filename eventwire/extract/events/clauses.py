@@ -89,6 +89,8 @@ def frame(verb: Token, depth: int = 0) -> Frame:
             f.objects = [verb.head]
         elif not f.subjects and not f.passive:
             f.subjects = [verb.head]
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":
+        f.objects = [verb.head]  # "the arrested persons"
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         if f.passive and not f.objects:
             f.objects = [verb.head]  # "the letter sent by X"
@@ -129,9 +131,13 @@ def inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if head.pos_ == "ADJ" and head.head.i != head.i:
             return frame(head.head, depth + 1).subjects
         return []
+    if dep == "acomp" and head.pos_ in ("VERB", "AUX"):
+        return frame(head, depth + 1).subjects  # "France is ready to ..."
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         head_frame = frame(head, depth + 1)
-        return head_frame.subjects if not head_frame.passive or is_passive(verb) else head_frame.subjects
+        if head_frame.passive and not is_passive(verb):
+            return head_frame.objects  # "was indicted by the court and will resign": the one indicted resigns
+        return head_frame.subjects
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
         return frame(head, depth + 1).subjects  # "..., killing 50"
     if dep == "pcomp" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
@@ -143,7 +149,9 @@ def clause_words(verb: Token) -> tuple[list[Token], list[Token]]:
     """The tokens of the verb's own clause before and after it (other clauses left out)."""
     pre: list[Token] = []
     post: list[Token] = []
-    stack = [c for c in verb.children if c.dep_ not in CLAUSE_SKIP]
+    # a subject after its verb ("..., reports aid agencies") is not part of what the patterns read after the verb
+    stack = [c for c in verb.children if c.dep_ not in CLAUSE_SKIP
+             and not (c.i > verb.i and c.dep_ in ("nsubj", "nsubjpass", "expl"))]
     while stack:
         token = stack.pop()
         (pre if token.i < verb.i else post).append(token)
@@ -155,22 +163,44 @@ def clause_words(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 CONDITION_MARKS = frozenset({"if", "unless", "lest", "whether"})
+ATTEMPT_NOUNS = frozenset({"effort", "attempt", "bid", "drive", "campaign", "push"})
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose or aim ("staged rallies to demand reforms", "their effort to overthrow the
+    government"): what is aimed at, not what happened."""
+    if verb.dep_ not in ("advcl", "acl", "xcomp") or verb.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ATTEMPT_NOUNS:
+        return False  # "Kiev's efforts to secure an invitation": the attempt is under way
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+        c.dep_ == "mark" and c.lower_ in ("to", "order") for c in verb.children)
 
 
 def clause_kind(verb: Token) -> str:
-    """'main' for a clause that reports (including reported speech), 'condition' for an if/unless clause, and
-    'subordinate' for relative, participle, purpose and other adverbial clauses."""
+    """'main' for a clause that reports (including reported speech), 'condition' for an if/unless clause,
+    'purpose' for an infinitive of aim, and 'subordinate' for relative, participle and other adverbial clauses."""
+    if is_purpose(verb):
+        return "purpose"
     token = verb
     for _ in range(6):
         dep = token.dep_
         if dep == "conj" and token.head.i != token.i:
             token = token.head
             continue
+        if dep == "advcl" and token.head.pos_ not in ("VERB", "AUX"):
+            return "main"  # a clause hung on a dateline or heading ("ahmedabad: the police arrested ...")
         if dep == "advcl":
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            if marks & CONDITION_MARKS:
                 return "condition"
+            if marks & CONTRAST_MARKS:
+                return "main"  # "..., while France condemned the attacks": a report of its own
             return "subordinate"
-        if dep in ("relcl", "acl", "pcomp", "xcomp", "csubj", "csubjpass"):
+        if dep in ("relcl", "acl", "amod", "pcomp", "xcomp", "csubj", "csubjpass"):
             return "subordinate"
         if dep == "ccomp" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
             return "condition"

@@ -73,6 +73,8 @@ def intent(inner: str | None) -> str:
 
 
 def refusal(inner: str | None) -> str:
+    if inner and inner[:2] == "01":
+        return "011"  # "declined to comment"
     part = aspect(inner)
     if not part:
         return "120"
@@ -97,25 +99,63 @@ def threat(inner: str | None) -> str:
     return inner if inner[:2] == "13" else "130"
 
 
+_HALTS = {"046": "164", "040": "164", "045": "165", "042": "161", "043": "161", "044": "161", "04": "164",
+          "05": "161", "06": "160", "074": "1661", "071": "1621", "072": "1622", "073": "1623", "07": "162",
+          "163": "085", "1721": "0811", "1722": "0812", "1723": "0813", "1724": "081", "172": "081", "191": "0872",
+          "192": "0874", "14": "082", "15": "0873", "18": "087", "19": "087", "20": "087"}
+
+
+def halt(inner: str | None) -> str | None:
+    """Stopping an action: cooperation cut (16), sanctions lifted and hostilities eased (08); None otherwise."""
+    if not inner:
+        return None
+    for key in (inner[:4], inner[:3], inner[:2]):
+        if key in _HALTS:
+            return _HALTS[key]
+    return None
+
+
+def accept(inner: str | None) -> str | None:
+    """Taking up what was asked or offered: demands and appeals met (08), offers and invitations taken up (03)."""
+    if not inner:
+        return None
+    if inner[:2] in ("02", "10"):
+        part = aspect(inner)
+        return "083" if part and part[0] == "4" else "080"
+    if inner[:3] == "045":
+        return "038"
+    if inner[:2] in COOPERATION_ROOTS:
+        return intent(inner)
+    return None
+
+
 def combine(kind: str, inner: str | None, own: str | None) -> str | None:
-    """The code of a verb of ``kind`` (see data/cameo/wrappers.tsv) governing an action coded ``inner``; ``own`` is
+    """The code of a verb of ``kind`` (see data/cameo/roles.tsv) governing an action coded ``inner``; ``own`` is
     the verb's own code from the lexicon, used where the action says nothing more."""
     if kind == "threat":
         return threat(inner)
     if kind == "appeal":
-        return appeal(inner) if inner or not own else own
+        return appeal(inner) if inner or not own or own[:2] != "02" else own
     if kind == "demand":
-        return demand(inner) if inner or not own else own
+        return demand(inner) if inner or not own or own[:2] != "10" else own
     if kind == "intent":
         if inner is None:
             return own
         return intent(inner)
+    if kind == "prepare":  # readying violence is a show of force; readying anything else, an intent
+        if inner and inner[:2] in ("18", "19", "20"):
+            return "150"
+        return intent(inner) if inner else own
     if kind == "refuse":
         return refusal(inner) if inner else (own or "120")
-    if kind in ("attempt", "fail"):
-        if inner == "186" and kind == "attempt":
+    if kind in ("light", "fail"):
+        if inner == "186" and kind == "light":
             return "185"  # attempted assassination
         return inner or own
+    if kind == "halt":
+        return halt(inner) or own
+    if kind == "accept":
+        return accept(inner) or own
     return own
 
 

@@ -1,74 +1,63 @@
 """The event coder: finds the event words of each sentence, codes them, and finds their actors."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
 from ...records import Actor, Event
 from .. import places, times
 from ..context import Context
 from . import coding, lexicon, tables
-from .clauses import Frame, clause_kind, clause_words, frame
-from .confidence import confidence
-from .modality import is_negated, modality, obligation
-from .participants import ActorIndex
+from .candidate import Coded
+from .clauses import clause_kind, clause_words, frame
+from .confidence import confidence, features
+from .modality import modality, obligation
+from .participants import Resolver
 
 SPEECH_VERBS = frozenset("""say tell state announce declare claim report add note stress explain insist confirm
 reiterate assert affirm argue suggest indicate write warn allege acknowledge admit told reply respond comment
 emphasize emphasise point quote maintain predict disclose reveal inform remark testify""".split())
-# verbs that carry an event noun as their object: the event is the noun's, the word is the verb
-LIGHT_VERBS = frozenset("""launch carry conduct stage mount make hold wage begin start continue resume unleash
-intensify escalate step perpetrate commit execute undertake order orchestrate plan""".split())
-# what an attack is made with, not on ("launched a missile at Kiev")
-INSTRUMENTS = frozenset("""weapon missile rocket bomb drone shell artillery mortar gun firearm rifle grenade
-explosive munition ammunition aircraft warplane jet helicopter tank bullet round device projectile""".split())
-# nouns of reply: in "X's response to Y's attacks" the attacks were on X
-RESPONSE_NOUNS = frozenset({"response", "retaliation", "reaction", "revenge", "reply", "answer", "retribution"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# nouns of saying whose clause is reported speech ("a warning that ...")
+SPEECH_NOUNS = frozenset("""reminder warning statement call appeal demand message letter ultimatum note claim
+assurance promise pledge threat announcement declaration insistence""".split())
+# nouns whose clause is what is asked, promised or threatened, not an event of its own
+CONTENT_NOUNS = frozenset("""demand call appeal request plea ultimatum reminder promise pledge threat warning
+assurance offer proposal insistence""".split())
+# verbs of giving: the one given to is the target, not the thing given ("offered its troops to Lebanon")
+TRANSFER_VERBS = frozenset("""give send offer provide deliver supply grant sell donate extend ship return hand lend
+transfer export pledge promise""".split())
 NON_EVENT_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "remain"})
 # dependencies of a verb form that is not a clause of its own ("the defeated party", "war-torn", "according to")
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "prep", "npadvmod", "nmod", "poss", "case"})
+# verbs that say an event noun happened ("the shooting occurred", "clashes erupted")
+OCCURRENCE_VERBS = frozenset("""occur happen erupt break continue escalate intensify resume begin start rage spread
+unfold follow""".split())
+# participles that report the event when they modify a noun ("the arrested persons", "the abducted envoy")
+PARTICIPLE_EVENTS = frozenset("""arrest detain abduct kidnap kill murder assassinate torture deport expel execute
+injure wound""".split())
 # intent verbs that say nothing by themselves ("decided to look at this subject")
 WEAK_INTENT = frozenset({"want", "wish", "hope", "expect", "consider", "decide", "plan", "aim", "intend", "prepare",
                          "propose", "resolve", "undertake", "volunteer"})
-
-
-@dataclass
-class Coded:
-    """What the coder found for one event word, before its actors are looked up."""
-
-    trigger: Token
-    code: str
-    origin: str  # pattern | verb | noun | wrapper | speech | statement
-    weight: float = 0.0
-    frame: Frame | None = None
-    sources: list[Token] = field(default_factory=list)  # phrase heads
-    targets: list[Token] = field(default_factory=list)
-    target_preps: list[tuple[str, Token]] = field(default_factory=list)
-    source_actors: list[Actor] = field(default_factory=list)  # actors given directly (a speaker)
-    fallback_target_scope: Token | None = None  # a clause whose actors may serve as the target
-    modality: str = "asserted"
-    modality_token: Token | None = None
-    reported: bool = False
-    reverse: bool = False
-    clause: str = "main"  # main | subordinate | condition (see clauses.clause_kind)
 
 
 class Coder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
-        self.index = ActorIndex(ctx)
+        self.resolver = Resolver(ctx)
+        self.index = self.resolver.index
         self.verbs = lexicon.verbs()
         self.nouns = lexicon.nouns()
-        self.wrappers = lexicon.wrappers()
-        self._keys: list[frozenset[str]] = [frozenset((t.lower_, t.lemma_.lower())) for t in self.doc]
+        self.roles = lexicon.roles()
+        self._keys: dict[int, frozenset[str]] = {}  # each token's forms (lower-case, lemma), made when needed
         self._verb_cache: dict[int, tuple[str, float, bool, str, list[Token]] | None] = {}
-        self.quote_speakers = [(q.span, q.speaker) for q in ctx.quotes if q.speaker]
-        self.actors_by_id = {a.id: a for a in ctx.actors}
 
     # -- coding one verb --------------------------------------------------------------------------------------
+
+    def keys(self, token: Token) -> frozenset[str]:
+        found = self._keys.get(token.i)
+        if found is None:
+            found = self._keys[token.i] = frozenset((token.lower_, token.lemma_.lower()))
+        return found
 
     def lexicon_code(self, verb: Token) -> tuple[str, float, bool] | None:
         """(code, weight, reverse) for a verb from the dictionary alone, or None."""
@@ -79,18 +68,18 @@ class Coder:
         lemma = verb.lemma_.lower()
         extras = [e for e in entries if self.verbs.blocks[e.block].name.startswith("extra:")]
         others = [e for e in entries if e not in extras]
-        home = [e for e in others if e.words or self.verbs.blocks[e.block].name.lower() == lemma]
-        entries = extras + (home or others)
+        home = [e for e in others if self.verbs.blocks[e.block].name.lower() == lemma]
+        entries = extras + ([e for e in others if e.words and e not in home] + home if home else others)
         pre, post = clause_words(verb)
-        pre_keys = [self._keys[t.i] for t in pre]
-        post_keys = [self._keys[t.i] for t in post]
+        pre_keys = [self.keys(t) for t in pre]
+        post_keys = [self.keys(t) for t in post]
         words = frozenset().union(*pre_keys, *post_keys) if pre_keys or post_keys else frozenset()
         best: lexicon.Match | None = None
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "acomp")}
         for entry in entries:
             if entry.words and not set(entry.words) <= particles:
                 continue
-            match = self.verbs.match(entry, pre_keys, post_keys, words)
+            match = self.verbs.match(entry, pre_keys, post_keys, words, lemma)
             weight = match.weight + (2.0 if entry.words else 0.0)
             if best is None or weight > best.weight or (entry.words and match.code):
                 best = lexicon.Match(match.code, match.reverse, weight, match.block)
@@ -98,17 +87,38 @@ class Coder:
                     break
         if best is None or best.code is None or not tables.known(best.code[:2]):
             return None
+        if lemma in SPEECH_VERBS and best.weight > 0 and best.code[:2] not in ("01", "02", "10", "11", "12", "13"):
+            return best_default(entries, self.verbs)  # "..., reports aid agencies": saying is not giving aid
         return best.code, best.weight, best.reverse
 
-    def complement(self, verb: Token, kind: str) -> Token | None:
+    def role_of(self, verb: Token) -> str | None:
+        """The verb's role towards a complement event (data/cameo/roles.tsv), particles included ("call off")."""
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ == "prt":
+                role = self.roles.get(f"{lemma} {child.lower_}")
+                if role:
+                    return role
+        role = self.roles.get(lemma)
+        if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in verb.children):
+            return None  # "call" alone is a telephone call
+        return role
+
+    def complement(self, verb: Token, role: str) -> Token | None:
+        """The clause a verb of ``role`` governs: an infinitive, or for verbs of saying-what-should-be a that-clause."""
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 return child
-        if kind in ("threat", "demand", "appeal", "intent", "refuse"):
+        if role in ("threat", "demand", "appeal", "intent", "refuse", "prepare"):
             for child in verb.children:
                 if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
                     return child
-        if kind == "appeal":  # "called on X to support": the infinitive hangs under the preposition's object
+            if not any(c.dep_ == "dobj" for c in verb.children):  # "have sworn to fight", parsed as a purpose
+                for child in verb.children:
+                    if child.dep_ == "advcl" and child.tag_ == "VB" and any(
+                            c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                        return child
+        if role == "appeal":  # "called on X to support": the infinitive hangs under the preposition's object
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
                     for pobj in child.children:
@@ -118,79 +128,97 @@ class Coder:
         return None
 
     def code_verb(self, verb: Token, depth: int = 0) -> tuple[str, float, bool, str, list[Token]] | None:
-        """(code, weight, reverse, origin, absorbed complement verbs) for a verb, or None."""
+        """(code, weight, reverse, origin, absorbed complement verbs) for a verb, or None.
+
+        A verb with a role codes its complement through it ("threatened to launch" -> 13, "cancelled the visit"
+        -> 161); otherwise the verb dictionary codes it."""
         if verb.i in self._verb_cache:
             return self._verb_cache[verb.i]
+        self._verb_cache[verb.i] = None  # guards against cycles in odd parses
         result = None
         lemma = verb.lemma_.lower()
-        kind = self.wrappers.get(lemma)
-        if kind == "call" or (lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in verb.children)):
-            kind = None  # "call" alone is a telephone call
+        role = self.role_of(verb)
         own = self.lexicon_code(verb)
-        inner_verb = self.complement(verb, kind) if kind and depth < 3 else None
-        if kind and inner_verb is not None:
+        own_code = own[0] if own else None
+        weak = role in ("intent", "prepare") and lemma in WEAK_INTENT
+        inner_verb = self.complement(verb, role) if role and depth < 3 else None
+        if inner_verb is not None:
             inner = self.code_verb(inner_verb, depth + 1)
-            inner_code = inner[0] if inner else self.noun_object_code(inner_verb)
-            weak = kind == "intent" and lemma in WEAK_INTENT and inner_code is None
-            code = None if weak else coding.combine(kind, inner_code, own[0] if own else None)
+            inner_code = inner[0] if inner else self.object_noun_code(inner_verb)
+            code = None if weak and inner_code is None else coding.combine(role, inner_code, own_code)
             if code:
-                absorbed = [inner_verb] + (inner[4] if inner else [])
-                result = (code, 1.0, False, "wrapper", absorbed)
-        elif kind in ("appeal", "demand") and own is None:
-            noun_code = self.noun_object_code(verb)  # "called for talks", "demanded the release"
-            if noun_code or lemma in ("demand", "urge", "appeal"):
-                code = coding.appeal(noun_code) if kind == "appeal" else coding.demand(noun_code)
-                result = (code, 0.5, False, "wrapper", [])
-        if result is None and own is not None and not (kind == "intent" and lemma in WEAK_INTENT):
+                result = (code, 1.0, False, "wrapper", [inner_verb] + (inner[4] if inner else []))
+        elif role and not (own and own[1] >= 2.0):  # a phrasal verb of the dictionary ("stop work") is its own
+            noun_code = self.object_noun_code(verb)  # "cancelled the visit", "called for talks", "staged a rally"
+            # the dictionary's own pattern is kept for verbs that merely carry the noun ("launched an attack")
+            if noun_code and not (role in ("light", "halt", "accept") and own and own[1] > 0
+                                  and own[0][:2] == noun_code[:2]
+                                  and len(own[0].rstrip("0")) >= len(noun_code.rstrip("0"))):
+                code = coding.combine(role, noun_code, own_code)
+                if code:
+                    result = (code, 0.8, False, "role", [])
+            elif role in ("appeal", "demand") and own is None and lemma in ("demand", "urge", "appeal"):
+                result = (coding.appeal(None) if role == "appeal" else coding.demand(None), 0.5, False, "role", [])
+        if result is None and own is not None and not weak and verb.pos_ != "ADJ":
             code, weight, reverse = own
-            if kind and kind != "attempt":
-                noun_code = self.noun_object_code(verb)
-                if noun_code and kind in ("appeal", "demand", "intent", "threat", "refuse"):
-                    code = coding.combine(kind, noun_code, code) or code
             result = (code, weight, reverse, "pattern" if weight > 0 else "verb", [])
-        if result is None and lemma in LIGHT_VERBS:
-            noun_code = self.noun_object_code(verb)
-            if noun_code:
-                result = (noun_code, 0.5, False, "noun", [])
         self._verb_cache[verb.i] = result
         return result
 
-    def noun_object_code(self, verb: Token) -> str | None:
+    def object_noun_code(self, verb: Token) -> str | None:
         """The code of an event noun that is the verb's object ("launched an attack", "called for talks")."""
         for child in verb.children:
             candidates = []
             if child.dep_ in ("dobj", "nsubjpass"):
-                candidates.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("for", "to"):
-                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+                candidates.extend([child, *child.conjuncts])  # "launched artillery, mortar and rocket fire"
+            elif child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "upon", "under"):
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")  # "placed under arrest"
             for noun in candidates:
                 code = self.noun_code(noun)
+                if code is None:  # "25,000 tons of food aid", "a number of attacks"
+                    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj"]
+                    code = self.noun_code(of[0]) if of else None
                 if code:
                     return code
         return None
 
-    def noun_code(self, noun: Token) -> str | None:
+    def noun_code(self, noun: Token, alone: bool = False) -> str | None:
+        """The code of an event noun (``alone``: only nouns that report an event by themselves)."""
         senses = self.nouns.get(noun.lemma_.lower()) or self.nouns.get(noun.lower_)
         if not senses:
             return None
-        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "prep")}
-        modifiers |= {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers = set()
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                modifiers.update((child.lower_, child.lemma_.lower()))
+            elif child.dep_ == "prep":
+                modifiers.add(child.lower_)
+                for pobj in child.children:  # "suspension of air links", "deployment of a peacekeeping force"
+                    if pobj.dep_ == "pobj":
+                        modifiers.add(pobj.lemma_.lower())
+                        modifiers.update(m.lemma_.lower() for m in pobj.children if m.dep_ in ("amod", "compound"))
         for sense in senses:
-            if not sense.modifiers or sense.modifiers & modifiers:
+            if (not sense.modifiers or sense.modifiers & modifiers) and (sense.alone or not alone):
                 return sense.code
         return None
 
     # -- reported speech -------------------------------------------------------------------------------------
 
     def speaker_of(self, token: Token) -> Token | None:
-        """The speech verb whose reported clause holds ``token`` (nearest), or None."""
+        """The speech verb whose reported clause holds ``token`` (nearest), or None. A clause that completes a
+        noun of saying ("issued a warning that ...", "a statement that ...") is reported by the verb that governs
+        the noun."""
         node = token
         while node.head.i != node.i:
-            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
-                return node.head
-            if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+            head = node.head
+            if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS:
+                return head
+            if node.dep_ in ("acl", "ccomp") and head.lemma_.lower() in SPEECH_NOUNS and head.head.pos_ == "VERB":
+                return head.head
+            if node.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
                 return None
-            node = node.head
+            node = head
         return None
 
     # -- the sentence ------------------------------------------------------------------------------------------
@@ -199,8 +227,18 @@ class Coder:
         found: list[Coded] = []
         absorbed: set[int] = set()
         coded_verbs: dict[int, tuple] = {}
-        for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass") or token.dep_ in NON_CLAUSE_DEPS:
+        tokens = list(sent)
+        for token in tokens:
+            if token.pos_ == "ADJ" and token.dep_ == "acomp" and self.role_of(token):  # "is ready to send troops"
+                result = self.code_verb(token)
+                if result is not None and result[3] == "wrapper":
+                    coded_verbs[token.i] = result
+                    absorbed.update(t.i for t in result[4])
+                continue
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+                continue
+            if token.dep_ in NON_CLAUSE_DEPS and not (token.dep_ == "amod" and token.tag_ == "VBN"
+                                                      and token.lemma_.lower() in PARTICIPLE_EVENTS):
                 continue
             if token.lemma_.lower() in NON_EVENT_LEMMAS and not any(
                     c.dep_ == "dobj" for c in token.children):
@@ -209,14 +247,22 @@ class Coder:
             if result is not None:
                 coded_verbs[token.i] = result
                 absorbed.update(t.i for t in result[4])
+        for token in tokens:  # "its demand that Israel ease restrictions": the content of a demand is the demand
+            if token.dep_ in ("acl", "ccomp") and token.head.lemma_.lower() in CONTENT_NOUNS and token.i in coded_verbs:
+                absorbed.add(token.i)
+        for i, result in coded_verbs.items():
+            if result[0][:2] in ("09", "11"):  # "accused X of violating": the violation is what is alleged
+                for child in self.doc[i].children:
+                    if child.dep_ == "prep" and child.lower_ in ("of", "for", "over"):
+                        absorbed.update(g.i for g in child.children if g.dep_ == "pcomp")
         for i, result in coded_verbs.items():
             if i in absorbed:
                 continue
             found.append(self.verb_event(self.doc[i], result))
-        used_nouns = {t.i for c in found for t in c.targets + c.sources} | {
-            o.i for c in found for _, o in c.target_preps}
-        for token in sent:
-            if token.pos_ not in ("NOUN", "PROPN") or token.i in used_nouns:
+        for token in tokens:
+            if token.pos_ != "NOUN":
+                continue
+            if token.is_title and token.i > sent.start:  # a named event ("the Foreign Ministers' Meeting")
                 continue
             coded = self.noun_event(token, coded_verbs)
             if coded is not None:
@@ -230,16 +276,26 @@ class Coder:
         code, weight, reverse, origin, absorbed = result
         f = frame(verb)
         coded = Coded(trigger=verb, code=code, origin=origin, weight=weight, frame=f, reverse=reverse)
+        coded.needs_source = origin == "verb" and verb.lemma_.lower() in self.verbs.needs_actor
         coded.sources = list(f.subjects)
         coded.targets = list(f.objects)
         coded.target_preps = list(f.preps)
+        if f.passive and not f.subjects:
+            if code[:2] == "15":  # "six companies of police were deployed": those deployed act
+                coded.sources, coded.targets = coded.targets, []
+            else:
+                coded.sources = self.passive_agent(verb, f)
         coded.modality_token = verb
         coded.clause = clause_kind(verb)
+        acting = absorbed[-1] if origin == "wrapper" and absorbed else verb
+        coded.recipient_first = acting.lemma_.lower() in TRANSFER_VERBS
         if coded.clause == "subordinate" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not coded.targets:
             coded.targets = frame(verb.head).objects  # "attacked the camp, killing 50": those killed were there
+        if origin == "role" and self.role_of(verb) in ("appeal", "demand"):
+            coded.fallback_target_scope = next((o for o in f.objects), None)  # "to secure an invitation to join X"
         if origin == "wrapper" and absorbed:
             inner = frame(absorbed[-1])
-            kind = self.wrappers.get(verb.lemma_.lower())
+            kind = self.role_of(verb)
             if kind in ("appeal", "demand"):
                 # the one appealed to: the object ("urged the EU"), "on" ("called on NATO"), else the inner subject
                 on = [o for p, o in f.preps if p in ("on", "upon", "to")]
@@ -253,6 +309,11 @@ class Coder:
                 coded.target_preps = inner.preps + coded.target_preps
             if kind == "fail":
                 coded.modality = "negated"
+            inner_verb = absorbed[0]
+            between = self.doc[verb.i + 1:inner_verb.i]
+            if 0 < inner_verb.i - verb.i <= 4 and all(t.pos_ in ("PART", "ADV", "AUX") for t in between):
+                # "threatened to launch", "began shelling": the words of the event
+                coded.span = (verb.idx, inner_verb.idx + len(inner_verb.text))
         if verb.lemma_.lower() in SPEECH_VERBS and code[:2] == "01":
             coded.origin = "statement"
             coded.fallback_target_scope = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")),
@@ -266,6 +327,27 @@ class Coder:
         elif coded.modality == "future" and origin != "wrapper" and coding.family(code) != "verbal":
             coded.code = coding.intent(code)
         return coded
+
+    def passive_agent(self, verb: Token, f) -> list[Token]:
+        """Who acted, for a passive without "by": the author of the event it happened in ("killed in police
+        firing", "killed in an Israeli air strike") or of the clause that says when ("was killed when the police
+        fired")."""
+        for prep, obj in f.preps:
+            if prep not in ("in", "during", "under", "after", "amid"):
+                continue
+            if self.noun_code(obj):
+                return [obj]
+            for child in obj.children:  # "killed in police firing", parsed as "police" modified by "firing"
+                if child.dep_ in ("acl", "compound", "amod") and (self.noun_code(child) or (
+                        child.pos_ == "VERB" and (c := self.code_verb(child)) and coding.family(c[0]) == "conflict")):
+                    return [obj]
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "after", "while")
+                                             for c in child.children):
+                coded = self.code_verb(child)
+                if coded and coding.family(coded[0]) == "conflict":
+                    return frame(child).subjects
+        return []
 
     def reported_speech(self, coded: Coded, verb: Token, speech: Token) -> None:
         """What a speaker says will, could or must happen: an intent, a threat, a demand, a refusal."""
@@ -288,26 +370,28 @@ class Coder:
             coded.code = coding.refusal(coded.code)
             coded.origin = "speech"
             coded.modality = "asserted"
-            if not self.phrase_actors(coded.sources):
+            if not self.resolver.phrase_actors(coded.sources):
                 coded.sources = list(speakers)
             return
         if mood in ("future", "hypothetical"):
             coded.code = coding.intent(coded.code)
             coded.origin = "speech"
-            if not self.phrase_actors(coded.sources):
+            if not self.resolver.phrase_actors(coded.sources):
                 coded.sources = list(speakers)
 
     def noun_event(self, noun: Token, coded_verbs: dict[int, tuple]) -> Coded | None:
-        code = self.noun_code(noun)
+        code = self.noun_code(noun, alone=True)
         if code is None:
             return None
         head = noun.head
-        # the object of a verb that is itself coded: that verb's event already covers it
-        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.i in coded_verbs:
-            return None
-        if noun.dep_ == "pobj" and head.head.i in coded_verbs and head.head.pos_ == "VERB" and head.lower_ in (
-                "for", "to") and coded_verbs[head.head.i][3] == "wrapper":
-            return None
+        # a verb coded through this noun ("launched an attack", "called for talks", "placed under arrest") or one
+        # that reports the same event ("the attack killed five") already covers it
+        governor = head.head if noun.dep_ == "pobj" else head
+        if governor.i in coded_verbs:
+            if noun.dep_ in ("dobj", "nsubjpass", "attr") or coded_verbs[governor.i][0][:2] == code[:2]:
+                return None
+            if noun.dep_ == "pobj" and coded_verbs[governor.i][3] in ("role", "wrapper"):
+                return None
         sources: list[Token] = []
         preps: list[tuple[str, Token]] = []
         trigger = noun
@@ -322,15 +406,18 @@ class Coder:
                         sources.append(pobj)
                     elif child.lower_ == "of" and code[:2] in ("17", "18", "20") or child.lower_ != "of":
                         preps.append((child.lower_, pobj))
-        if noun.dep_ in ("dobj",) and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.role_of(head) == "light":
             trigger = head  # "launched an attack": the verb reports it
+        elif noun.dep_ == "nsubj" and head.pos_ == "VERB" and (head.lemma_.lower() in OCCURRENCE_VERBS or (
+                head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in head.children))):
+            trigger = head  # "the shooting occurred near the village"
             sources = sources or frame(head).subjects
         elif noun.dep_ == "nsubj" and head.lemma_.lower() == "be":
             # "the strikes were Moscow's response": the possessor of what they were is their author
             for attr in head.children:
                 if attr.dep_ == "attr":
                     sources = sources or [c for c in attr.children if c.dep_ == "poss"]
-        has_actor = bool(self.phrase_actors(sources)) or any(self.index.in_phrase(o) for _, o in preps)
+        has_actor = bool(self.resolver.phrase_actors(sources)) or any(self.index.in_phrase(o) for _, o in preps)
         if not has_actor and trigger.i == noun.i:
             return None
         coded = Coded(trigger=trigger, code=code, origin="noun", sources=sources, target_preps=preps,
@@ -342,80 +429,27 @@ class Coder:
             coded.modality = modality(trigger, self.speaker_of(trigger) is not None)
         return coded
 
-    # -- actors ------------------------------------------------------------------------------------------------
-
-    def phrase_actors(self, heads: list[Token]) -> list[Actor]:
-        found: list[Actor] = []
-        for head in heads:
-            actors = self.index.in_phrase(head)
-            if not actors and head.lower_ in FIRST_PERSON:
-                actors = self.quote_speaker(head)
-            for actor in actors:
-                if actor not in found:
-                    found.append(actor)
-        return found
-
-    def quote_speaker(self, token: Token) -> list[Actor]:
-        for (start, end), speaker in self.quote_speakers:
-            if start <= token.idx < end and speaker in self.actors_by_id:
-                return [self.actors_by_id[speaker]]
-        return []
-
-    def resolve(self, coded: Coded) -> tuple[list[Actor], list[Actor]]:
-        sources = list(coded.source_actors) or self.phrase_actors(coded.sources)
-        conflict = coded.code[:2] in coding.CONFLICT_ROOTS or coded.code[:2] == "13"
-        objects = [o for o in coded.targets if not (conflict and o.lemma_.lower() in INSTRUMENTS)]
-        targets = self.phrase_actors(objects)
-        if not targets:
-            preps = [(p, o) for p, o in coded.target_preps if not (conflict and p == "with")]
-            for prep in lexicon_target_order(preps):
-                targets = [a for a in self.index.in_phrase(prep) if a not in sources]
-                if targets:
-                    break
-        if not targets and coded.fallback_target_scope is not None:
-            targets = self.scope_target(coded.fallback_target_scope, sources)
-        if not targets and coded.origin == "noun" and conflict:
-            targets = self.responder(coded.trigger)
-        targets = [a for a in targets if a not in sources]
-        if coded.reverse:
-            sources, targets = targets, sources
-        return sources, targets
-
-    def responder(self, noun: Token) -> list[Actor]:
-        """In "X's response to Y's attacks", X: the one the attacks were on."""
-        prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ in ("to", "for", "against") and prep.head.lemma_.lower() in \
-                RESPONSE_NOUNS:
-            return self.phrase_actors([c for c in prep.head.children if c.dep_ == "poss"])
-        return []
-
-    def scope_target(self, scope: Token, sources: list[Actor]) -> list[Actor]:
-        """The first actor of a clause that is not on the source's side (a statement's or an appeal's subject)."""
-        countries = {a.country for a in sources if a.country}
-        for actor in self.index.in_tokens(list(scope.subtree)):
-            if actor in sources or (actor.country and actor.country in countries):
-                continue
-            return [actor]
-        return []
-
-
-def lexicon_target_order(preps: list[tuple[str, Token]]) -> list[Token]:
-    from .clauses import TARGET_PREPS
-
-    rank = {p: i for i, p in enumerate(TARGET_PREPS)}
-    return [o for p, o in sorted(preps, key=lambda po: rank.get(po[0], 99)) if p in rank]
+def best_default(entries, verbs: lexicon.VerbLexicon) -> tuple[str, float, bool] | None:
+    """The first default code among a verb's dictionary entries (patterns aside)."""
+    for entry in entries:
+        code = entry.code if entry.code is not None else verbs.blocks[entry.block].code
+        if entry.words or code in (None, "---"):
+            continue
+        return code, 0.0, False
+    return None
 
 
 def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     """Whether an event is worth reporting.
 
-    A condition ("if it is attacked") reports nothing. A material act with no actor found (an attack, an arrest, a
-    march) is news whoever did it ("three men were shot"); a verbal act with nobody to make it is not. Acts in
-    relative, participle and purpose clauses are background: kept when both sides are known, or when violent.
+    A condition ("if it is attacked") and an aim ("staged rallies to demand reforms") report nothing. A material
+    act with no actor found (an attack, an arrest, a march) is news whoever did it ("three men were shot"); a
+    verbal act with nobody to make it is not. Acts in relative and participle clauses are background: kept when
+    both sides are known, or when violent (an attack, an arrest, an expulsion).
     """
-    if coded.clause == "condition":
+    if coded.clause in ("condition", "purpose") or (coded.needs_source and not sources):
         return False
-    violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "175")
+    violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "173", "174", "175")
     if coded.clause == "subordinate" and not violent and not (sources and targets):
         return False
     if sources or targets:
@@ -423,28 +457,39 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     return coded.code[:2] in coding.CONFLICT_ROOTS or (coded.code[:2] in ("06", "07", "08") and coded.weight > 0)
 
 
-def extract(ctx: Context) -> list[Event]:
+def extract(ctx: Context, collect: list | None = None) -> list[Event]:
+    """The events of an article. With ``collect``, each event is appended to it with its confidence features (for
+    fitting the confidence model: scripts/fit_event_confidence.py)."""
     coder = Coder(ctx)
     events: list[Event] = []
     for index, sent in enumerate(ctx.doc.sents):
         for coded in coder.sentence(sent):
-            sources, targets = coder.resolve(coded)
+            sources, targets = coder.resolver.resolve(coded)
             if not keep(coded, sources, targets):
                 continue
-            info = tables.info(coded.code)
             trigger = coded.trigger
-            mod = coded.modality
-            events.append(Event(
+            place = places.event_place(ctx, trigger)
+            implicit = False
+            if not targets and not (coded.frame is not None and coded.frame.passive):
+                targets = coder.resolver.fallback_target(coded, sources, place)
+                implicit = bool(targets)
+            info = tables.info(coded.code)
+            has_target = bool(targets)
+            event = Event(
                 id=f"e{len(events) + 1}", source=[a.id for a in sources], target=[a.id for a in targets],
                 cameo=info.code if len(coded.code) > len(info.code) else coded.code, plover=info.plover,
-                quad_class=info.quad_class, goldstein=info.goldstein, modality=mod,
-                date=times.event_date(ctx, trigger), place=places.event_place(ctx, trigger), sentence=index,
-                trigger=(trigger.idx, trigger.idx + len(trigger.text)), evidence=(sent.start_char, sent.end_char),
-                confidence=confidence(coded, bool(sources), bool(targets))))
+                quad_class=info.quad_class, goldstein=info.goldstein, modality=coded.modality,
+                date=times.event_date(ctx, trigger), place=place, sentence=index,
+                trigger=coded.span or (trigger.idx, trigger.idx + len(trigger.text)),
+                evidence=(sent.start_char, sent.end_char),
+                confidence=confidence(coded, bool(sources), has_target, implicit))
+            events.append(event)
+            if collect is not None:
+                collect.append((event, features(coded, bool(sources), has_target, implicit)))
     events.sort(key=lambda e: (e.sentence, e.trigger))
     for i, event in enumerate(events, 1):
         event.id = f"e{i}"
     return events
 
 
-__all__ = ["extract", "is_negated"]
+__all__ = ["extract"]

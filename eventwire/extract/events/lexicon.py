@@ -31,6 +31,7 @@ class Pattern:
     reverse: str | None  # code of the event from the target back to the source ("[:173]")
     words: frozenset[str]  # literal words the pattern needs (a quick filter)
     weight: float  # how specific it is: words and synonym sets matched
+    verb: str | None  # the verb it was written for (the dictionary's comment)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _weight(elements) -> float:
 class VerbLexicon:
     """The verb dictionary, indexed by verb form, with the matcher."""
 
-    def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str]]):
+    def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str, bool]]):
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(words) for words in members) for name, members in data["synsets"].items()}
         blocks = []
@@ -95,19 +96,26 @@ class VerbLexicon:
                 post = tuple(_element(e) for e in p["post"])
                 patterns.append(Pattern(pre, post, p["code"], p["reverse"],
                                         frozenset(_literal_words(pre) + _literal_words(post)),
-                                        _weight(pre) + _weight(post)))
+                                        _weight(pre) + _weight(post), p.get("verb")))
             blocks.append(Block(b["name"], b["code"], tuple(patterns)))
         self.blocks: list[Block] = blocks
         self.verbs: dict[str, list[Entry]] = {
             form: [Entry(e["block"], tuple(e["words"]), e.get("code")) for e in entries]
             for form, entries in data["verbs"].items()}
         # the project's additions: a verb (with required following words) and its code, in a block of its own
-        for lemma, words, code in extra:
+        #: verbs whose default code is right only with an actor doing it ("the army advanced", not "prices advanced")
+        self.needs_actor: set[str] = set()
+        for lemma, words, code, needs_actor in extra:
+            if needs_actor:
+                self.needs_actor.add(lemma)
             self.blocks.append(Block(f"extra:{lemma}", code, ()))
             self.verbs.setdefault(lemma, []).insert(0, Entry(len(self.blocks) - 1, words, None))
 
     def entries(self, lemma: str, form: str) -> list[Entry]:
-        return self.verbs.get(lemma) or self.verbs.get(form) or []
+        for key in (lemma, form, *base_forms(form)):
+            if key in self.verbs:
+                return self.verbs[key]
+        return []
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -152,15 +160,20 @@ class VerbLexicon:
                 return False
         return True
 
-    def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str]) -> Match:
-        """The code for a verb of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all of their
-        forms, for a quick filter)."""
+    def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str = "") -> Match:
+        """The code for a verb ``lemma`` of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all
+        of their forms, for a quick filter). A pattern written for another verb of the block applies only where it
+        keeps to the verb's kind of event ("ARREST [173]" in a block of seizing is not "seized from" 192)."""
         block = self.blocks[entry.block]
         best: Pattern | None = None
+        own = entry.code if entry.code not in (None, "---") else block.code
         for pattern in block.patterns:
             if best is not None and pattern.weight <= best.weight:
                 continue
             if not pattern.words <= words:
+                continue
+            if own and pattern.verb and pattern.verb != lemma and pattern.code not in (None, "---") \
+                    and pattern.code[:2] != own[:2]:
                 continue
             if self._sequence(pattern.pre, pre) and self._sequence(pattern.post, post):
                 best = pattern
@@ -174,10 +187,24 @@ class VerbLexicon:
         return Match(None if code in (None, "---") else code, False, 0.0, block.name)
 
 
+def base_forms(form: str) -> list[str]:
+    """Candidate base forms of an inflected verb, for when the tagger's lemma is off ("staged" -> "stag")."""
+    out = []
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                                 ("es", ("", "e")), ("s", ("",))):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    return out
+
+
 @dataclass(frozen=True)
 class NounSense:
     code: str
-    modifiers: frozenset[str]  # words one of which must modify the noun (compound, amod), or empty
+    modifiers: frozenset[str]  # words one of which must modify the noun (compound, amod, prep), or empty
+    alone: bool  # reports an event by itself, not only as the object of a verb
 
 
 @cache
@@ -187,7 +214,7 @@ def verbs() -> VerbLexicon:
     extra = []
     for row in _rows("verbs_extra.tsv"):
         head, *rest = row[0].split()
-        extra.append((head, tuple(rest), row[1]))
+        extra.append((head, tuple(rest), row[1], len(row) > 2 and row[2] == "actor"))
     return VerbLexicon(data, extra)
 
 
@@ -197,17 +224,18 @@ def nouns() -> dict[str, list[NounSense]]:
     table: dict[str, list[NounSense]] = {}
     for row in _rows("nouns.tsv"):
         modifiers = frozenset(w for w in (row[2].split(",") if len(row) > 2 and row[2] else []) if w)
-        table.setdefault(row[0], []).append(NounSense(row[1], modifiers))
+        alone = len(row) > 3 and row[3] == "alone"
+        table.setdefault(row[0], []).append(NounSense(row[1], modifiers, alone))
     for senses in table.values():
         senses.sort(key=lambda s: not s.modifiers)
     return table
 
 
 @cache
-def wrappers() -> dict[str, str]:
-    """Verbs that take another event as their complement, and what they make of it (threat, appeal, demand,
-    intent, refuse, attempt, fail)."""
-    return {row[0]: row[1] for row in _rows("wrappers.tsv")}
+def roles() -> dict[str, str]:
+    """Verbs that take another event as their complement (a clause or an event noun), and what they make of it:
+    threat, appeal, demand, intent, refuse, light, halt, accept, fail (see data/cameo/roles.tsv)."""
+    return {row[0]: row[1] for row in _rows("roles.tsv")}
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...geo import get_gazetteer
+from ...geo import fold, get_gazetteer
 from ...records import Place
 from ..context import Context
 from .location import event_place
@@ -49,20 +49,36 @@ def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Reso
             first.setdefault(r.entry.id, r)
             nearby.append((ctx.sentence_index(ctx.doc[m.start].idx), r))
     main_town = first[towns.most_common(1)[0][0]] if towns else None
+    by_key = {m.key: r for m, r in zip(mentions, results, strict=True)
+              if m.source != "facility" and r.entry is not None and r.entry.precision in ("city", "region")}
     for i, m in enumerate(mentions):
         if results[i].lat is not None or m.candidates:
             continue
         if m.source != "facility" and m.facility_of is None:
             continue  # an unknown name is placed only by the place that contains it
+        inner = _named_inside(ctx, m, by_key) if m.source == "facility" else None
         if m.facility_of is not None:
             where = by_token.get(m.facility_of)
+        elif inner is not None:
+            where = inner
         else:
             here = ctx.sentence_index(ctx.doc[m.start].idx)
-            close = [(abs(s - here), s > here, r) for s, r in nearby if abs(s - here) <= 2]
+            close = [(s > here, abs(s - here), r) for s, r in nearby if -2 <= s - here <= 1]
             where = min(close, key=lambda x: (x[0], x[1]))[2] if close else main_town
         if where is not None and where.entry is not None and where.lat is not None:
             results[i] = Resolution(None, where.lat, where.lon, "city" if where.entry.precision == "city"
                                     else where.entry.precision)
+
+
+def _named_inside(ctx: Context, m: Mention, by_key: dict[str, Resolution]) -> Resolution | None:
+    """A place the article names elsewhere, inside a facility's name ("South Kilburn Estate" and "Kilburn")."""
+    tokens = ctx.doc[m.start:m.end]
+    for size in range(len(tokens) - 1, 0, -1):
+        for a in range(0, len(tokens) - size + 1):
+            key = fold(tokens[a:a + size].text)
+            if key in by_key:
+                return by_key[key]
+    return None
 
 
 def _place(ctx: Context, n: int, m: Mention, r: Resolution, gaz) -> Place:

@@ -48,6 +48,8 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
         return None
     at_token: dict[int, Place] = {}
     for p in places:
+        if _inside_a_name(sent, p):
+            continue  # "the Islamic State of Iraq", "Kurdistan Workers' Party": a name, not a setting
         for tok in sent:
             if p.span[0] <= tok.idx < p.span[1]:
                 at_token.setdefault(tok.i, p)
@@ -56,7 +58,7 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
         found = _own_place(node, at_token) or _related_place(node, at_token)
         if found is not None:
             return found.id
-        if node.dep_ not in INHERIT_DEPS or node.head is node or steps >= MAX_UP:
+        if node.dep_ not in INHERIT_DEPS or node.head.i == node.i or steps >= MAX_UP:
             return None
         if node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and node.pos_ not in ("NOUN", "VERB"):
             return None
@@ -65,11 +67,10 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
 
 def _own_place(node: Token, at_token: dict[int, Place]) -> Place | None:
     """A place in the word's own locative phrases, objects, or other phrases."""
-    for child in node.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-            place = _search(child, at_token)
-            if place is not None:
-                return place
+    found = [p for p in (_search(c, at_token) for c in node.children
+                         if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS) if p is not None]
+    if found:  # "In neighbouring Lebanon, protesters marched to UN offices in central Beirut": Beirut
+        return next((p for p in found if not _is_country(p)), found[0])
     for child in node.children:
         if child.dep_ in OBJECT_DEPS and child.i != node.i:
             if child.dep_ == "nsubjpass" and not (child.i in at_token or child.lemma_.lower() in PLACE_NOUNS):
@@ -107,6 +108,31 @@ def _related_place(node: Token, at_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _inside_a_name(sent, place: Place) -> bool:
+    """The place is a word in an organisation's name ("Islamic State of Iraq", "Kurdistan Workers' Party")."""
+    for ent in sent.ents:
+        if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            continue
+        if not (ent.start_char <= place.span[0] and place.span[1] <= ent.end_char):
+            continue
+        rest = [t for t in ent if not (place.span[0] <= t.idx < place.span[1]) and t.is_alpha
+                and t.lower_ not in PLACE_NOUNS and t.lower_ not in ("the", "of", "governorate", "city")]
+        return len(rest) >= 2
+    return False
+
+
+def _of_place(node: Token, at_token: dict[int, Place]) -> Place | None:
+    """"the town of Kabani", "the West Bank city of Nablus": the place named after "of"."""
+    if node.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in at_token:
+                    return at_token[obj.i]
+    return None
+
+
 def _is_country(place: Place) -> bool:
     return place.feature == "PCLI"
 
@@ -116,11 +142,17 @@ def _search(start: Token, at_token: dict[int, Place], top: bool = False, locativ
     "the province of Narathiwat" the place named after "of" comes first."""
     if top and start.i in at_token:
         return at_token[start.i]
+    named = _of_place(start, at_token)
+    if named is not None:
+        return named
     frontier = [start]
     seen_locative = not locative_only
     for _ in range(MAX_DEPTH):
         nxt: list[Token] = []
         for node in frontier:
+            named = _of_place(node, at_token)
+            if named is not None:
+                return named
             kids = [c for c in node.children if c.dep_ not in SKIP_DEPS or c.dep_ == "poss"]
             if node.lemma_.lower() in PLACE_NOUNS:  # "the town of Kabani": the name before the modifiers
                 kids.sort(key=lambda c: 0 if c.dep_ == "prep" and c.lower_ == "of" else 1)
@@ -128,8 +160,8 @@ def _search(start: Token, at_token: dict[int, Place], top: bool = False, locativ
                 if child.i in at_token and child.dep_ not in ("prep",):
                     place = at_token[child.i]
                     modifier = child.dep_ in ("compound", "amod", "nmod", "poss") and node.i not in at_token
-                    if (seen_locative or child.dep_ != "pobj" or node.lower_ in LOCATIVE_PREPS) and not (
-                            modifier and _is_country(place)):
+                    locative = node.lower_ in LOCATIVE_PREPS and node.dep_ != "agent"
+                    if (seen_locative or child.dep_ != "pobj" or locative) and not (modifier and _is_country(place)):
                         if not (child.dep_ == "poss" and node.lemma_.lower() in PLACE_NOUNS):
                             return place
                 if child.dep_ == "prep" and child.lower_ == "from":
@@ -137,7 +169,7 @@ def _search(start: Token, at_token: dict[int, Place], top: bool = False, locativ
                 if child.dep_ in ("prep", "pobj", "pcomp", "compound", "conj", "appos", "amod", "nmod", "advmod",
                                   "npadvmod", "acl", "dobj", "poss"):
                     nxt.append(child)
-            if node.i in at_token and node is not start and node.dep_ == "pobj":
+            if node.i in at_token and node.i != start.i and node.dep_ == "pobj":
                 return at_token[node.i]
         frontier = nxt
         if not frontier:

@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
-              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul"}
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul", "es"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
             "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
             "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
@@ -50,7 +50,7 @@ GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "o
            "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
            "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
            "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
-           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the"}
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the", "st", "mt", "ft", "pt"}
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "christmas", "easter", "ramadan"}
@@ -85,6 +85,7 @@ class Mention:
     direction: tuple[int, int] | None = None
     qualifier: Mention | None = None  # the place that contains this one ("Texas" in "Paris, Texas")
     facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
+    kind_hint: str | None = None  # "city" or "region" when a word beside the name says so ("New York state")
 
 
 _PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
@@ -240,7 +241,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
     mentions.sort(key=lambda m: m.start)
     _qualifiers(doc, mentions, found, gaz)
-    _directions(doc, mentions)
+    _directions(doc, mentions, gaz)
+    _kind_hints(doc, mentions)
+    _lists_of_regions(doc, mentions)
     for m in mentions:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
@@ -276,6 +279,8 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
         pass  # "Russian Embassy": a facility all the same
     key = fold(doc[start:j].text)
+    if any(c.kind == 0 and c.entry.population >= 30_000 for c in gaz.lookup([key]).get(key, [])):
+        return None  # a town named like a site: "West Palm Beach", "Newport Beach"
     m = Mention(start, j, start, key, [], "facility")
     # a place named inside it ("Manila Cathedral") locates it
     for a in range(start, end - 1):
@@ -403,9 +408,54 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
     mentions.sort(key=lambda x: x.start)
 
 
-def _directions(doc: Doc, mentions: list[Mention]) -> None:
+CITY_WORDS = {"city", "town", "village", "township", "municipality"}
+REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "territory", "county",
+                "district"}
+
+
+def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:
+    """"New York state", "the state of Washington", "Quebec City", "the city of Mosul"."""
+    for m in mentions:
+        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        before = doc[m.name_start - 2].lower_ if m.name_start >= 2 and doc[m.name_start - 1].lower_ == "of" else ""
+        for word in (after, before):
+            if word in CITY_WORDS:
+                m.kind_hint = "city"
+            elif word in REGION_WORDS:
+                m.kind_hint = "region"
+
+
+def _lists_of_regions(doc: Doc, mentions: list[Mention]) -> None:
+    """In "Michigan, Oregon, New York and Ohio" every name is a state: a name listed beside regions that can be a
+    region is taken as one ("New York" the state, "Washington" the state)."""
+    def region_like(m: Mention) -> bool:
+        named = [c for c in m.candidates if c.kind == 0]
+        return bool(named) and max(named, key=lambda c: c.entry.population).entry.feature == "ADM1"
+
+    listed = [False] * len(mentions)
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        between = doc[a.end:b.start]
+        if len(between) <= 2 and all(t.text in (",", "and", "or") for t in between) and len(between) >= 1:
+            if region_like(b):
+                listed[k] = True
+            if region_like(a):
+                listed[k + 1] = True
+    for m, flag in zip(mentions, listed, strict=True):
+        if flag and m.kind_hint is None and any(c.entry.feature == "ADM1" and c.kind == 0 for c in m.candidates):
+            m.kind_hint = "region"
+
+
+def _directions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         k = m.start - 1
+        if k >= 0 and doc[k].lower_ in DIRECTIONS:
+            key = fold(doc[k:m.end].text)
+            named = [c for c in gaz.lookup([key]).get(key, []) if c.kind == 0]
+            if named:  # "eastern Ghouta", "South Sudan": the direction is part of the name
+                m.start = m.name_start = k
+                m.key, m.candidates = key, named
+                continue
         if k >= 0 and doc[k].lower_ in DIRECTIONS and (doc[k].text[:1].islower() or m.candidates
                                                         and all(c.entry.feature != "PPL" for c in m.candidates)):
             m.direction = DIRECTIONS[doc[k].lower_]

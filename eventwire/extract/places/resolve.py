@@ -79,8 +79,16 @@ class Resolver:
         self.texts = texts
         self.focus = self._focus(demonym_countries)
 
+    def _stray(self, e: Entry) -> bool:
+        """A village in a country the article is not about, while the article clearly is about another:
+        an unknown street or site that shares a hamlet's name ("Piccadilly" in a London story)."""
+        if e.population >= 20_000 or e.precision != "city" or not self.focus:
+            return False
+        return self.focus.get(e.country or "", 0.0) == 0.0 and max(self.focus.values()) >= 0.3
+
     def _focus(self, demonyms: Counter) -> dict[str, float]:
         votes: Counter = Counter()
+        guessed: set[str] = set()
         for m in self.mentions:
             named = [c for c in m.candidates if c.kind != CODE]
             countries = [c.entry for c in named if c.entry.is_country and c.kind != ALTERNATE]
@@ -90,7 +98,8 @@ class Resolver:
             isos = {c.entry.country for c in named if c.entry.country}
             if len(isos) == 1:
                 votes[isos.pop()] += 0.5
-            elif named:
+            elif named and m.key not in guessed:  # an ambiguous name votes once, weakly, for its likeliest reading
+                guessed.add(m.key)
                 best = max(named, key=lambda c: prior(c, m.key, ""))
                 if best.entry.country and best.entry.population >= 50_000:
                     votes[best.entry.country] += 0.2
@@ -146,6 +155,10 @@ class Resolver:
             if pairs:
                 c, q = max(pairs, key=lambda p: prior(p[0], m.key, text) + prior(p[1], m.qualifier.key, ""))
                 return Resolution(c.entry, score=99.0)
+        if m.kind_hint is not None:
+            hinted = [c for c in cands if (c.entry.precision == "city") == (m.kind_hint == "city")
+                      and c.entry.feature != "PCLI"]
+            cands = hinted or cands
         if not cands:
             return None
         by_prior = max(cands, key=lambda c: prior(c, m.key, text))
@@ -155,10 +168,14 @@ class Resolver:
             scored = by_prior  # a famous place is not traded for a village on the article's country alone
         if scored is not by_prior:
             here, there = self.gaz.continent(by_prior.entry.country), self.gaz.continent(scored.entry.country)
-            backed = self.focus.get(scored.entry.country or "", 0.0) > self.focus.get(by_prior.entry.country or "", 0.0)
+            focus_there = self.focus.get(scored.entry.country or "", 0.0)
+            backed = (focus_there > self.focus.get(by_prior.entry.country or "", 0.0)
+                      or self._near(scored.entry, [a for a in anchors if a.country == scored.entry.country], 150))
             if here and there and here != there and not backed:
                 scored = by_prior  # proximity alone never moves a place to another continent
-        entry = _city_over_admin(scored.entry, cands)
+        entry = scored.entry if m.kind_hint == "region" else _city_over_admin(scored.entry, cands)
+        if self._stray(entry):
+            return None
         return Resolution(entry, score=prior(scored, m.key, text) + self._context(scored.entry, anchors))
 
 
@@ -196,8 +213,10 @@ def shift(entry: Entry, direction: tuple[int, int], area_km2: float) -> tuple[fl
         km = min(0.5 * math.sqrt(area_km2 / math.pi), 150.0)
     elif entry.feature == "CONT":
         km = 1000.0
-    elif entry.feature in ("RGN", "SEA", "OCN", "GULF", "PEN", "DSRT"):
+    elif entry.feature in ("SEA", "OCN", "GULF", "DSRT"):
         km = 300.0
+    elif entry.feature in ("RGN", "PEN", "ISL"):
+        km = 100.0
     elif entry.feature == "ADM1":
         km = 60.0
     else:

@@ -57,8 +57,13 @@ def _kind(text: str, item: Found) -> str:
 def _asserted(doc, item: Found) -> bool:
     """An object of a bare infinitive or modal form ("to support the bill", "would back Cruz") is a stance not
     (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported."""
-    return not (item.origin == "verb" and item.frame == "dobj" and doc[item.cue[0]].tag_ == "VB"
-                and not item.segments)
+    if item.segments or item.origin != "verb":
+        return True
+    cue = doc[item.cue[0]]
+    if item.frame == "dobj" and cue.tag_ == "VB":
+        return False
+    # "a donor who backs Rubio": a stance inside a relative clause describes someone rather than reports them
+    return not (cue.dep_ == "relcl" and item.frame in ("dobj", "xcomp", "prep"))
 
 
 def _inside_quotation(doc, item: Found, segments) -> bool:
@@ -69,10 +74,22 @@ def _inside_quotation(doc, item: Found, segments) -> bool:
 
 def _outermost(doc, found: list[Found]) -> list[Found]:
     """Attributions not reported inside another one's content: in "Smith said he believes taxes will rise" the
-    belief is part of what Smith said, not a second attribution of its own."""
-    cues = [doc[f.cue[0]].idx for f in found]
-    return [f for f, at in zip(found, cues, strict=True)
-            if not any(o is not f and o.content[0] <= at < o.content[1] for o in found)]
+    belief is part of what Smith said, not a second attribution of its own. The frame between the pieces of an
+    interrupted quotation ('"...," he said, adding that ... "..."') is not content."""
+    cores = [_core(f) for f in found]
+    out = []
+    for f in found:
+        at = doc[f.cue[0]].idx
+        if not any(o is not f and any(s <= at < e for s, e in core) for o, core in zip(found, cores, strict=True)):
+            out.append(f)
+    return out
+
+
+def _core(item: Found) -> list[tuple[int, int]]:
+    if not item.segments:
+        return [item.content]
+    segments = sorted(item.segments)
+    return [(item.content[0], segments[0][0])] + segments + [(segments[-1][1], item.content[1])]
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

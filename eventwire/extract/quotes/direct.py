@@ -83,6 +83,19 @@ def before_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
     return list(reversed(out))
 
 
+def adjacent_cue(doc: Doc, segment: Segment) -> tuple[Token, tuple[int, int] | None] | None:
+    """A verb of saying right before the opening mark, with at most a comma or colon between."""
+    end = _token_at(doc, segment.span[0], after=False)
+    if end is None:
+        return None
+    token = doc[end]
+    if token.text in (",", ":") and token.i > 0:
+        token = doc[token.i - 1]
+    if token.pos_ == "VERB" and token.lemma_.lower() in _CUES and token.tag_ != "VBN":
+        return token, _speaker_near(token, [])
+    return None
+
+
 def cue_after(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
     """``"...," he said`` / ``"...," said Smith`` / ``"...," Smith, the minister, told reporters``."""
     words = [t for t in frame if not t.is_punct]
@@ -173,25 +186,34 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         inner = segment.inner
         words = segment.words(doc.text)
         owner = _owner(doc, segment, found + new)
-        if owner is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)) \
+        hit, where = None, ""
+        if owner is None:
+            # what a verb of saying takes straight after it is quoted speech, however short ('chanted "USA!"',
+            # 'the sign read "Hispanics 4 Trump"')
+            hit, where = adjacent_cue(doc, segment), "quote-before"
+        if owner is None and hit is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)) \
                 and not _title(doc.text, segment):
             # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
-            # stands next to it ("affirms Ukraine's "irreversible path"")
+            # stands near it ("affirms Ukraine's "irreversible path"")
             hit = cue_after(after_frame(doc, segment, inside))
             where = "quote-after"
             if hit is None:
                 hit = cue_before(before_frame(doc, segment, inside))
                 where = "quote-before"
-            if hit is not None:
-                cue, source = hit
-                owner = by_cue.get(cue.i)
-                if owner is None:
-                    cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
-                    owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
-                    new.append(owner)
-                    by_cue[cue.i] = owner
+        if owner is None and hit is not None:
+            cue, source = hit
+            owner = by_cue.get(cue.i)
+            if owner is None:
+                cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
+                owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
+                new.append(owner)
+                by_cue[cue.i] = owner
         if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
             owner = previous[0]
+        if owner is None and not _title(doc.text, segment):
+            owner = _phrase_of_speaker(doc, segment, inside)
+            if owner is not None:
+                new.append(owner)
         if owner is None:
             if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
                 previous = None
@@ -200,6 +222,43 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         owner.segments.append(inner)
         previous = (owner, segment)
     return new
+
+
+_NOT_AGENTS = {"it", "this", "that", "there", "these", "those", "what", "which"}
+
+
+def _phrase_of_speaker(doc: Doc, segment: Segment, inside) -> Found | None:
+    """A quoted phrase in the object of someone's verb ('Clinton fixates on the "pivot" line', 'Trump pushed his
+    "free college" promise'): the speaker's words inside a clause of the writer's, a mixed attribution."""
+    start = _token_at(doc, segment.inner[0], after=True)
+    if start is None:
+        return None
+    token = doc[start]
+    verb = token
+    steps = 0
+    while verb.pos_ != "VERB" and verb.head.i != verb.i and steps < 6:
+        verb = verb.head
+        steps += 1
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") or verb.idx > segment.span[0]:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in _NOT_AGENTS:
+        return None
+    subject = subjects[0]
+    if not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they", "we", "i")
+            or subject.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return None
+    # the verb's dependent that holds the quotation is the content
+    holder = token
+    while holder.head.i != verb.i and holder.head.i != holder.i:
+        holder = holder.head
+    if holder.head.i != verb.i or holder.i == verb.i or holder.dep_ in ("nsubj", "punct", "advmod", "npadvmod"):
+        return None
+    tokens = list(holder.subtree)
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if any(inside(t.idx) and not segment.span[0] <= t.idx < segment.span[1] for t in tokens):
+        return None
+    return Found([verb.i], span, phrase(subject), "phrase", frame=holder.dep_)
 
 
 def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:
@@ -243,8 +302,9 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
 
 def _title(text: str, segment: Segment) -> bool:
     """A name or a title in quotation marks ("State of the Union", "Meet the Press"): short and capitalized."""
-    words = text[segment.inner[0]:segment.inner[1]].strip(" ,.").split()
-    if not words or len(words) > 6:
+    inner = text[segment.inner[0]:segment.inner[1]].strip(" ,.")
+    words = inner.split()
+    if not words or len(words) > 6 or inner[-1:] in "!?":
         return False
     capitalized = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     small = sum(w in ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at") for w in words)

@@ -62,6 +62,9 @@ def phrase(token: Token) -> tuple[int, int]:
             break
         right = child.right_edge.i
     doc = token.doc
+    for i in range(left, token.i):
+        if "\n" in doc[i].text:
+            left = i + 1  # a dateline or timestamp line above is not part of the name
     for i in range(token.i + 1, right + 1):
         if doc[i].text in (",", "(", "\u2014", "--"):
             right = i - 1
@@ -85,16 +88,28 @@ def subject_of(verb: Token) -> tuple[int, int] | None:
                     return phrase(objects[0])
         if any(child.dep_ == "nsubjpass" for child in current.children):
             return None
-        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head.i != current.i:
             current = current.head
             if current.dep_ == "prep":
                 current = current.head
             seen += 1
             continue
-        if current.dep_ == "relcl" and current.head is not current:
+        if current.dep_ == "relcl" and current.head.i != current.i:
             return phrase(current.head)
         return None
     return None
+
+
+def _parallel_cues(clause: Token) -> list[Token]:
+    """Cue verbs conjoined to a reported clause's head without a subject of their own."""
+    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
+            and _names_a_cue(c) and not any(g.dep_ in _SUBJECTS for g in c.children)]
+
+
+def _names_a_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in lexicon.SPEECH or lemma in lexicon.STANCE or lemma in lexicon.INTENTION or \
+        lemma in lexicon.WITH_PREPOSITION
 
 
 def _cue_tokens(verb: Token) -> list[int]:
@@ -121,6 +136,14 @@ def _predicate(token: Token) -> bool:
 
 def from_verbs(doc: Doc) -> list[Found]:
     found: list[Found] = []
+    # a cue verb the parser hung, conjoined, inside another cue's clause ("said he found Trump charming and called
+    # his standing unheard of") is a second attribution by the same speaker, not part of the first one's content
+    parallel: dict[int, int] = {}
+    for token in doc:
+        if _is_cue_verb(token) and token.lemma_.lower() in lexicon.SPEECH | lexicon.COGNITION:
+            for clause in (c for c in token.children if c.dep_ in _CLAUSE):
+                for conj in _parallel_cues(clause):
+                    parallel[conj.i] = token.i
     for token in doc:
         lemma = token.lemma_.lower()
         if not _is_cue_verb(token):
@@ -136,7 +159,9 @@ def from_verbs(doc: Doc) -> list[Found]:
         frame = ""
         clauses = [c for c in token.children if c.dep_ in _CLAUSE]
         if clauses and (speech or cognition):
-            content, frame = [t for c in clauses for t in subtree(c)], "ccomp"
+            cut = {t.i for c in clauses for conj in _parallel_cues(c) for t in conj.subtree}
+            cut |= {cc.i for c in clauses for cc in c.children if cc.dep_ == "cc" and _parallel_cues(c)}
+            content, frame = [t for c in clauses for t in subtree(c) if t.i not in cut], "ccomp"
         if not content and intention:
             infinitives = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if infinitives:
@@ -148,7 +173,8 @@ def from_verbs(doc: Doc) -> list[Found]:
             complements = [c for c in token.children if c.dep_ == "oprd"]
             naming = lemma in lexicon.NAMING
             as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
-            if objects and naming and not (complements or as_phrase):
+            named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree)
+            if objects and naming and not (complements or as_phrase or named):
                 objects = []  # "called a meeting" names nothing
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
@@ -179,7 +205,8 @@ def from_verbs(doc: Doc) -> list[Found]:
         span = envelope(content, token)
         if span is None:
             continue
-        found.append(Found(_cue_tokens(token), span, subject_of(token), "verb", frame=frame))
+        source = subject_of(doc[parallel[token.i]]) if token.i in parallel else subject_of(token)
+        found.append(Found(_cue_tokens(token), span, source, "verb", frame=frame))
     return found
 
 
@@ -195,11 +222,11 @@ def according_to(doc: Doc) -> list[Found]:
         objects = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
         source = phrase(objects[0]) if objects else None
         phrase_end = max([t.i for o in objects for t in o.subtree] + [nxt.i])
-        head = token.head if token.head is not token else token
-        while head.dep_ in ("prep", "pobj") and head.head is not head:
+        head = token.head
+        while head.dep_ in ("prep", "pobj") and head.head.i != head.i:
             head = head.head
         sentence = token.sent
-        clause = [t for t in head.subtree if not (token.i <= t.i <= phrase_end)] if head is not token else []
+        clause = [t for t in head.subtree if not (token.i <= t.i <= phrase_end)] if head.i != token.i else []
         clause = [t for t in clause if sentence.start <= t.i < sentence.end]
         if not clause:
             clause = [t for t in sentence if not (token.i <= t.i <= phrase_end)]

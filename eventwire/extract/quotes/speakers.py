@@ -161,7 +161,7 @@ class Speakers:
         if any(at == char for at, _ in self.resolved):
             return True
         token = self.doc[_token_index(self.doc, char)]
-        while token.dep_ in ("compound", "flat", "amod", "det") and token.head is not token:
+        while token.dep_ in ("compound", "flat", "amod", "det") and token.head.i != token.i:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass")
 

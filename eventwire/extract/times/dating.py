@@ -56,8 +56,8 @@ def event_date(ctx: Context, trigger: Token) -> EventDate:
                 continue
             verb = _clause_verb(span.root)
             distance = abs(span.root.i - trigger.i)
-            if verb is not None and (verb == trigger or trigger in verb.subtree and verb in trigger.ancestors
-                                     or verb in trigger.ancestors and trigger.dep_ in ("xcomp", "conj")):
+            if verb is not None and (verb.i == trigger.i or verb.i in {a.i for a in trigger.ancestors}
+                                     and trigger.dep_ in ("xcomp", "conj")):
                 attached.append((distance, t))
             else:
                 loose.append((distance, t))
@@ -66,8 +66,11 @@ def event_date(ctx: Context, trigger: Token) -> EventDate:
         elif loose:
             # an expression in a clause of its own ("X, which began on Monday, ...") dates the event only when
             # no other clause in the sentence could claim the trigger
-            verbs = {id(_clause_verb(ctx.doc.char_span(t.span[0], t.span[1], alignment_mode="expand").root))
-                     for _, t in loose if ctx.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")}
+            verbs = set()
+            for _, t in loose:
+                span = ctx.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+                verb = _clause_verb(span.root) if span is not None else None
+                verbs.add(verb.i if verb is not None else None)
             if len(verbs) <= 1:
                 best = min(loose, key=lambda pair: pair[0])[1]
     if best is not None:

@@ -69,16 +69,18 @@ def keeper(doc: Doc) -> Callable[[Candidate], bool]:
             word = f["mon"]
             if not word.endswith(".") and len(word) <= 4 and word not in ("May", "June", "July"):
                 return False  # "Jan Kavan": an abbreviated month stands with its dot or a day
-            follow = text[cand.end:cand.end + 5].lower()
-            if follow.startswith((" for ", " of ", " on ")) or \
-                    text[max(0, cand.start - 4):cand.start].lower() == "the ":
-                return False  # "the March for Life"
+            follow = text[cand.end:cand.end + 9].lower()
+            if word in ("March", "May") and follow.startswith((" for ", " of ", " on ", " to ", " against ")):
+                return False  # "the March for Life", "the March of the Combatant Mothers"
         if cand.kind == "clock" and f.get("ap") in ("Noon", "Midnight", "Midday") and cand.start > 0 \
                 and text[cand.start - 2:cand.start] not in (". ", "\n", '"', "``"):
             return False  # "High Noon"
-        if cand.kind == "duration" and f.get("unit", "")[:1].isupper() and cand.start > 0 and \
+        if cand.kind in ("duration", "relperiod") and f.get("unit", "")[:1].isupper() and cand.start > 0 and \
                 not text[cand.start - 2:cand.start].endswith((". ", "\n")):
-            return False  # "60 Minutes", a title
+            return False  # "60 Minutes", ABC's "This Week": a title
+        if cand.kind == "duration" and f.get("unit", "").lower() == "quarter" and \
+                text[cand.end:cand.end + 4].lower() == " of ":
+            return False  # "three-quarters of its food": a fraction
         if cand.kind == "perunit":
             before = text[max(0, cand.start - 20):cand.start].split()
             last = before[-1].lower() if before else ""

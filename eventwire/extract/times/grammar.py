@@ -86,8 +86,10 @@ _RULES: list[tuple[str, str, str]] = [
     ("relperiod", "DATE", r"(?:(?P<mod>(?i:early|late|mid|earlier|later|the end of|the beginning of|the start of|"
      r"the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of))[\s-]+)?"
      r"(?P<rel>(?i:this|last|next|the past|the last|the coming|the previous|the preceding|the following|"
-     r"the current|the same|the next|that|the))(?:\s+(?P<fiscal>(?i:fiscal|calendar|school|academic)))?\s+"
+     r"the current|the same|the next|that|the full|the whole|the entire|the))"
+     r"(?:\s+(?P<fiscal>(?i:fiscal|calendar|school|academic)))?\s+"
      r"(?P<unit>(?i:day|week|weekend|month|year|decade|century|season|morning|afternoon|evening|night))(?![\w-])"),
+    ("yearend", "DATE", r"(?<![\w-])(?P<v>(?i:year-end|year end|yearend))(?![\w-])"),
     ("anaday", "DATE", r"(?P<rd>(?i:the day before|the day after|the previous day|the next day|the same day|"
      r"that same day|that day|the following day|the preceding day|the eve))(?!\w)"),
     ("ago", "DATE", r"(?:(?P<approx>" + APPROX + r")\s+)?(?P<n>(?i:" + NUMBER_RX + r"))\s+(?P<unit>(?i:" + UNIT_RX

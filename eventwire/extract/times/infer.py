@@ -6,7 +6,7 @@ Two ways, tried in order:
    1998 (AP) -") or a "Published/Posted/Updated on ..." line. Origin ``text``.
 2. Deduction from what the article reports: a dated event told in the past tense ("on November 28, Russia
    launched") happened on or before publication, one told in the future or present tense ("the meeting on
-   December 3-4, 2024") lies on or after it. When such events bracket the publication day within a month, it
+   December 3-4, 2024") lies on or after it. When such events bracket the publication day within two weeks, it
    is put the day after the latest past event (and not after the earliest event still ahead); one bound alone
    is not enough (articles recall events years old and announce ones months ahead), so it abstains then.
    A year-less date takes its year from a date written out with its year that lies within two months of it
@@ -31,8 +31,7 @@ from .tense import tense_at
 
 DATELINE_CHARS = 250  # a dateline sits in the article's first lines
 PUBLISHED_CUE = re.compile(r"(?i)\b(?:published|posted|updated|last modified|date)\s*(?:on|:)?\s*$")
-BRACKET_DAYS = 31  # the past and the coming event that bracket the publication day lie at most this far apart
-LEAD_SENTENCES = 2  # the lead: the sentences that carry a report's news
+BRACKET_DAYS = 14  # the past and the coming event that bracket the publication day lie at most this far apart
 LEAD_OFFSET = 1  # days between the latest past event and publication (news report the day after, mostly)
 
 
@@ -151,12 +150,6 @@ def _year_for(cand: Candidate, tense: str | None, anchors: list[Anchor]) -> int 
     return best[1] if best else None
 
 
-def _lead_end(doc: Doc) -> int:
-    """Where the article's lead (its first two sentences) ends."""
-    sents = list(doc.sents)[:LEAD_SENTENCES]
-    return sents[-1].end_char if sents else 0
-
-
 def deduce(doc: Doc, cands: list[Candidate]) -> Inference | None:
     """The publication day bounded by the dated events the text reports as past and as ahead."""
     anchors = _anchors(cands, doc)
@@ -181,16 +174,7 @@ def deduce(doc: Doc, cands: list[Candidate]) -> Inference | None:
     upper_pool = [d for d in ahead if lower is None or d.day >= lower.day]
     upper = min(upper_pool, key=lambda d: d.day) if upper_pool else None
     if lower is None or upper is None or (upper.day - lower.day).days > BRACKET_DAYS:
-        # one bound alone says little: articles recall events years old and announce ones months ahead; but
-        # the event a report leads with is its news, told soon after it happened
-        lead_end = _lead_end(doc)
-        lead = [d for d in past if d.span[0] < lead_end]
-        if lead:
-            latest = max(lead, key=lambda d: d.day)
-            if upper is None or upper.day >= latest.day:
-                guess = latest.day + timedelta(days=LEAD_OFFSET)
-                return Inference(guess.isoformat(), "inferred", 0.4 if latest.explicit_year else 0.3,
-                                 [latest.span])
+        # one bound alone says little: articles recall events years old and announce ones months ahead
         return None
     guess = min(lower.day + timedelta(days=LEAD_OFFSET), upper.day)
     confidence = 0.7 if (upper.day - lower.day).days <= 7 else 0.5

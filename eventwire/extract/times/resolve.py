@@ -300,6 +300,9 @@ class Resolver:
         if rel in ("year-ago", "year-earlier", "year-before", "comparable", "same"):
             base = self._recent_quarter()
             return self._quarter_shift(base, -1) if base else self._point("DATE", None, "quarter")
+        if rel in ("latest", "just-ended", "just-completed", "most recent") and self.dct:
+            # the quarter last closed before the report, whatever quarter the text named last
+            return self._point("DATE", shift(truncate(self.dct, "quarter"), "quarter", -1), "quarter")
         if rel in ("current", "this") and self.dct:
             return self._point("DATE", truncate(self.dct, "quarter"), "quarter")
         if rel in ("next", "coming") and self.dct:
@@ -426,6 +429,8 @@ class Resolver:
             return None
         if rel == "the" and not mod and re.match(r"\s*(?:ended|ending)\b", after):
             return Resolved("DURATION", duration_value(1, unit))  # "the year ended March 31"
+        if rel in ("the full", "the whole", "the entire"):
+            rel = "the current"
         anaphoric = rel in ("the previous", "the preceding", "the following", "that", "the same") or (
             rel == "the next" and unit == "day")
         if unit == "day":
@@ -465,6 +470,13 @@ class Resolver:
             return Resolved("TIME", "XXXX-XX-XXT" + part, anchored=False)
         point = Point("part", base + timedelta(days=offset), part=part)
         return Resolved("TIME", point.value, None, point)
+
+    def _yearend(self, f, tense, text, after):
+        if self.dct is None:
+            return Resolved("DATE", "XXXX-12-31", anchored=False)
+        # "results since year-end": the last one passed; "complete the deal by year-end": the coming one
+        year = self.dct.year - 1 if tense == "past" else self.dct.year
+        return self._point("DATE", Point("day", date(year, 12, 31)), "day")
 
     def _anaday(self, f, tense, text, after):
         rd = f["rd"].lower()

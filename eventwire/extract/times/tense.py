@@ -19,14 +19,14 @@ def governing_verb(token: Token) -> Token | None:
     while seen < 30:
         if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB") or node.tag_ == "MD":
             return node
-        if node.head is node:
+        if node.head.i == node.i:  # spaCy makes a new Token object on each access: compare positions
             return None
         node = node.head
         seen += 1
     return None
 
 
-def verb_tense(verb: Token) -> str | None:
+def verb_tense(verb: Token, depth: int = 0) -> str | None:
     """past | future | present for a verb token, from its tag and its auxiliaries; None when unclear."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -55,8 +55,8 @@ def verb_tense(verb: Token) -> str | None:
         if mark:
             if head.lemma_ in PLAN_VERBS or head.lemma_ in ("be", "to"):
                 return "future"
-            if head is not verb:
-                parent = verb_tense(head)
+            if head.i != verb.i and depth < 8:
+                parent = verb_tense(head, depth + 1)
                 return "future" if parent in ("present", "future", None) else parent
         return None
     if verb.tag_ == "VBG":
@@ -83,8 +83,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling", "the Oct. 23 slaying": a noun's modifier, no clause of its own
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in ("until", "till", "til", "through"):
-        return "future"
+    if before in ("until", "till", "til", "through", "payable", "effective", "due", "expires", "expiring"):
+        return "future"  # a deadline or a date something takes effect lies ahead of the clause's verb
     verb = governing_verb(token)
     if verb is not None and verb.lemma_ in FORWARD_VERBS and verb.i < span.start and \
             not any(c.lower_ in ("had", "'d") for c in verb.children):
@@ -92,10 +92,10 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return "future"
     tense = verb_tense(verb) if verb is not None else None
     if tense is None and verb is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl") \
-            and verb.head is not verb:
+            and verb.head.i != verb.i:
         tense = verb_tense(verb.head)
     if tense is None:
         root = span.sent.root
-        if root is not verb:
+        if verb is None or root.i != verb.i:
             tense = verb_tense(root)
     return tense

@@ -1,0 +1,170 @@
+"""Event coding phenomena through the real parser (model), with the actors given by hand so that only the events
+stage is under test; and the reference article's events through the whole pipeline."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.extract.context import Context
+from eventwire.extract.events import extract
+from eventwire.records import Actor, Article, Published
+
+pytestmark = pytest.mark.model
+
+ACTORS = {  # name: (country, type, the words that mention it)
+    "Russia": ("RUS", "country", ["Russia", "Moscow", "Russian"]),
+    "Ukraine": ("UKR", "country", ["Ukraine", "Kiev", "Ukrainian"]),
+    "Putin": ("RUS", "person", ["Putin", "he"]),
+    "NATO": (None, "igo", ["NATO", "the alliance"]),
+    "Israel": ("ISR", "country", ["Israel"]),
+    "Iran": ("IRN", "country", ["Iran"]),
+    "Hamas": ("PSE", "group", ["Hamas"]),
+    "France": ("FRA", "country", ["France", "French"]),
+    "Germany": ("DEU", "country", ["Germany", "German"]),
+    "China": ("CHN", "country", ["China"]),
+    "police": ("IND", "organization", ["police"]),
+}
+
+
+def events(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    actors = []
+    for name, (country, kind, words) in ACTORS.items():
+        mentions = [(m.start(), m.end()) for w in words for m in re.finditer(rf"\b{re.escape(w)}\b", text)]
+        if mentions:
+            actors.append(Actor(id=f"a{len(actors) + 1}", name=name, type=kind, country=country,
+                                mentions=mentions))
+    ctx = Context(article=Article(id="t", text=text), doc=doc, actors=actors,
+                  published=Published("2024-11-28", "given", 1.0))
+    names = {a.id: a.name for a in ctx.actors}
+    return [{"word": text[e.trigger[0]:e.trigger[1]], "cameo": e.cameo, "plover": e.plover, "modality": e.modality,
+             "source": [names[s] for s in e.source], "target": [names[t] for t in e.target],
+             "confidence": e.confidence} for e in extract(ctx)]
+
+
+def one(found: list[dict], word: str) -> dict:
+    hits = [e for e in found if e["word"] == word]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+def test_active_attack(nlp):
+    e = one(events(nlp, "Russia launched a major attack on Ukraine's energy infrastructure."), "launched")
+    assert e["cameo"][:2] == "19" and (e["source"], e["target"]) == (["Russia"], ["Ukraine"])
+
+
+def test_passive_attack(nlp):
+    e = one(events(nlp, "Ukrainian power plants were attacked by Russia on Thursday."), "attacked")
+    assert e["cameo"][:2] == "19" and (e["source"], e["target"]) == (["Russia"], ["Ukraine"])
+
+
+def test_negated_attack(nlp):
+    e = one(events(nlp, "Israel did not attack Iran last year."), "attack")
+    assert e["modality"] == "negated" and e["source"] == ["Israel"]
+
+
+def test_future_meeting_is_an_intent_to_meet(nlp):
+    e = one(events(nlp, "France will meet Germany in Paris next week."), "meet")
+    assert e["modality"] == "future" and e["cameo"] == "036" and e["plover"] == "AGREE"
+
+
+def test_hypothetical_strike_in_reported_speech_is_a_threat(nlp):
+    found = events(nlp, "Putin said the new missile could target Kiev if Ukraine continued its attacks.")
+    e = one(found, "target")
+    assert e["cameo"].startswith("138") and e["modality"] == "hypothetical"
+    assert (e["source"], e["target"]) == (["Putin"], ["Ukraine"])  # the missile is nobody: the speaker threatens
+    assert not [x for x in found if x["word"] == "continued"]  # a condition is no event
+
+
+def test_threat(nlp):
+    e = one(events(nlp, "Putin threatened to launch the new missile at the Ukrainian capital."),
+            "threatened to launch")
+    assert e["cameo"].startswith("138") and e["modality"] == "asserted" and e["target"] == ["Ukraine"]
+
+
+def test_appeal_with_its_content(nlp):
+    e = one(events(nlp, "Ukraine urged NATO to provide more military aid."), "urged")
+    assert e["cameo"] == "0232" and e["plover"] is None  # an appeal for military aid
+    assert (e["source"], e["target"]) == (["Ukraine"], ["NATO"])
+
+
+def test_demand_in_a_that_clause(nlp):
+    e = one(events(nlp, "France demanded that Iran release the detained journalists."), "demanded")
+    assert e["cameo"] == "1053" and (e["source"], e["target"]) == (["France"], ["Iran"])
+    assert not [x for x in events(nlp, "France demanded that Iran release the detained journalists.")
+                if x["word"] == "release"]  # what is demanded is part of the demand
+
+
+def test_must_in_reported_speech_is_a_demand(nlp):
+    e = one(events(nlp, "China said Germany must end its sanctions."), "end")
+    assert e["cameo"][:2] == "10" and (e["source"], e["target"]) == (["China"], ["Germany"])
+
+
+def test_refusal(nlp):
+    e = one(events(nlp, "Israel rejected a French proposal to hold talks with Hamas."), "rejected")
+    assert e["cameo"][:2] == "12" and e["source"] == ["Israel"]
+
+
+def test_reported_speech_keeps_the_embedded_actors(nlp):
+    found = events(nlp, "Putin said the air strikes on Ukraine were Moscow's response to Kiev's attacks.")
+    strikes, attacks = one(found, "strikes"), one(found, "attacks")
+    assert strikes["cameo"][:2] == "19" and (strikes["source"], strikes["target"]) == (["Russia"], ["Ukraine"])
+    assert attacks["cameo"][:2] == "19" and (attacks["source"], attacks["target"]) == (["Ukraine"], ["Russia"])
+    assert not [e for e in found if e["word"] == "said"]  # the statement says nothing more than its content
+
+
+def test_plain_statement_is_coded_as_a_statement(nlp):
+    e = one(events(nlp, "Putin said the weather was cold."), "said")
+    assert e["cameo"] == "010" and e["plover"] is None and e["source"] == ["Putin"]
+
+
+def test_several_events_in_one_sentence(nlp):
+    found = events(nlp, "Israel bombed Gaza and Hamas fired rockets at Israel, while France condemned the attacks.")
+    bombed, fired, condemned = one(found, "bombed"), one(found, "fired"), one(found, "condemned")
+    assert bombed["cameo"][:2] == "19" and bombed["source"] == ["Israel"]
+    assert fired["cameo"][:2] == "19" and (fired["source"], fired["target"]) == (["Hamas"], ["Israel"])
+    assert condemned["cameo"][:2] == "11" and condemned["source"] == ["France"]
+
+
+def test_compound_actors(nlp):
+    e = one(events(nlp, "French and German officials met Chinese diplomats in Beijing."), "met")
+    assert e["cameo"][:2] == "04" and set(e["source"]) == {"France", "Germany"}
+
+
+def test_arrest_in_the_passive_without_agent(nlp):
+    e = one(events(nlp, "About 35 persons were arrested in this connection."), "arrested")
+    assert e["cameo"] == "173" and e["plover"] == "COERCE"
+
+
+def test_killed_in_police_firing_names_the_police(nlp):
+    e = one(events(nlp, "One person was killed in police firing on Monday."), "killed")
+    assert e["cameo"][:2] in ("18", "19") and e["source"] == ["police"]
+
+
+def test_light_verb_and_cancelled_visit(nlp):
+    found = events(nlp, "France cancelled a planned visit to China after the protests.")
+    e = one(found, "cancelled")
+    assert e["cameo"] == "161" and (e["source"], e["target"]) == (["France"], ["China"])
+
+
+def test_reference_article_threat_coded_13_toward_ukraine(seed_record):
+    actors = {a["id"]: a for a in seed_record["actors"]}
+    threats = [e for e in seed_record["events"] if e["cameo"].startswith("13")
+               and any(actors[s]["country"] == "RUS" for s in e["source"])
+               and any(actors[t]["country"] == "UKR" for t in e["target"])]
+    assert threats and all(e["plover"] == "THREATEN" and e["quad_class"] == 3 for e in threats)
+    text = seed_record["text"]
+    assert any(text[slice(*e["trigger"])] == "threatened to launch" and e["modality"] == "asserted" for e in threats)
+
+
+def test_reference_article_attacks_both_ways(seed_record):
+    actors = {a["id"]: a for a in seed_record["actors"]}
+    text = seed_record["text"]
+
+    def country(ids):
+        return {actors[i]["country"] for i in ids}
+    attacks = [e for e in seed_record["events"] if e["cameo"][:2] in ("18", "19", "20")]
+    assert any(country(e["source"]) == {"RUS"} and "UKR" in country(e["target"]) for e in attacks)
+    kiev = [e for e in attacks if text[slice(*e["trigger"])] == "attacks"]
+    assert kiev and country(kiev[0]["source"]) == {"UKR"} and country(kiev[0]["target"]) == {"RUS"}
