@@ -8,7 +8,8 @@ The corpus is repeated (ids made unique) to ``--articles`` articles. Each measur
 one after the other. Rates leave model loading out (the spaCy and extract passes time it apart; the batch rates
 count from the first partition's start to the last one's end); Ray's start-up (``ray.init``) and the workers'
 start (pipeline loaded and warmed up) are reported on their own. Memory is the peak resident size of each process
-(``ru_maxrss``); for batch, of the worker processes. Needs the batch extra.
+(``ru_maxrss``); for batch, of the worker processes. Every process runs one thread of numerical code, and Ray's
+workers run at normal priority (``RAY_worker_niceness=0``). Needs the batch extra.
 """
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def child(mode: str, corpus: str, workers: int, partition_size: int, output: str
 
     report = run_batch([corpus], output, workers=workers, partition_size=partition_size)
     return {"articles": report.articles, "ray_start_s": report.ray_start_s, "worker_load_s": report.worker_load_s,
-            "work_s": report.work_s, "cpu_s": report.cpu_s, "total_s": time.perf_counter() - started,
+            "work_s": report.work_s, "cpu_s": report.cpu_s, "busy_s": report.busy_s,
+            "total_s": time.perf_counter() - started,
             "peak_mb": report.worker_peak_mb,
             "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "failed": report.failed}
 
@@ -81,8 +83,11 @@ def measure(mode: str, corpus: Path, folder: Path, workers: int = 0, partition_s
     command = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--workers", str(workers),
                "--partition-size", str(partition_size), "--output", str(output)]
     started = time.perf_counter()
-    # one thread per process everywhere, as Ray gives its workers, so that the rates compare core for core
-    environment = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    # one thread per process everywhere, as Ray gives its workers, so that the rates compare core for core; and
+    # Ray's workers at the same priority as the other passes (Ray nices them to 15 by default, which on a shared
+    # machine hands their CPU to everything else)
+    environment = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
+                       RAY_worker_niceness="0")
     done = subprocess.run(command, capture_output=True, text=True, env=environment)
     if done.returncode != 0:
         sys.stderr.write(done.stderr[-3000:])
@@ -125,7 +130,10 @@ def main() -> int:
             result["rate"] = result["articles"] / result["work_s"]
             result["core_rate"] = result["articles"] / result["cpu_s"]
             extra = (f"Ray start {result['ray_start_s']:.1f} s, workers ready after {result['worker_load_s']:.1f} s, "
-                     f"end to end {result['total_s']:.0f} s" if mode == "batch" else f"load {result['load_s']:.1f} s")
+                     f"workers busy {result['busy_s'] / result['work_s']:.2f} of {workers} on average, "
+                     f"CPU {result['cpu_s'] / result['work_s']:.2f} cores, end to end {result['total_s']:.0f} s"
+                     if mode == "batch" else
+                     f"load {result['load_s']:.1f} s, CPU {result['cpu_s'] / result['work_s']:.2f} cores")
             print(f"  {label:18s} {result['rate']:6.2f} articles/s (wall)  {result['core_rate']:6.2f} per CPU-second"
                   f"   peak memory {result['peak_mb']:5.0f} MB{' per worker' if mode == 'batch' else ''}   {extra}"
                   f"   (load average {load_average()})", flush=True)

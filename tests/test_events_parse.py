@@ -150,3 +150,35 @@ def test_verbal_act_with_no_actor_is_dropped_but_violence_is_kept():
     assert run(parse(HUNGARIAN_AND_ROMANIAN)) == []  # somebody met: no event
     (event,) = run(parse(ATTACKED_BY))  # somebody attacked somebody: still news
     assert event["cameo"][:2] == "19" and event["source"] == [] and event["target"] == []
+
+
+FIRED_IN_JERICHO = [  # Israeli tanks fired at targets in Jericho .
+    ("Israeli", 1, "amod", "ADJ", "JJ", "israeli"), ("tanks", 2, "nsubj", "NOUN", "NNS", "tank"),
+    ("fired", 2, "ROOT", "VERB", "VBD", "fire"), ("at", 2, "prep", "ADP", "IN", "at"),
+    ("targets", 3, "pobj", "NOUN", "NNS", "target"), ("in", 2, "prep", "ADP", "IN", "in"),
+    ("Jericho", 5, "pobj", "PROPN", "NNP", "Jericho"), (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_target_left_implicit_is_the_country_where_it_happened():
+    from eventwire.records import Place
+
+    doc = parse(FIRED_IN_JERICHO)
+    start = doc.text.index("Jericho")
+    israel = Actor(id="a1", name="Israel", type="country", country="ISR", mentions=[(0, 7)])
+    ctx = Context(article=Article(id="t", text=doc.text), doc=doc, actors=[israel],
+                  places=[Place(id="p1", text="Jericho", span=(start, start + 7), country="PS", lat=31.87, lon=35.44)],
+                  published=Published("2024-11-28", "given", 1.0))
+    (event,) = extract(ctx)
+    assert event.source == ["a1"] and event.cameo[:2] == "19"
+    (added,) = [a for a in ctx.actors if a.id in event.target]
+    assert added.country == "PSE" and added.type == "country" and added.id not in ("a1",)
+    assert added.mentions == [(start, start + 7)]
+    fired_at = [  # Israeli tanks fired at Jericho .
+        ("Israeli", 1, "amod", "ADJ", "JJ", "israeli"), ("tanks", 2, "nsubj", "NOUN", "NNS", "tank"),
+        ("fired", 2, "ROOT", "VERB", "VBD", "fire"), ("at", 2, "prep", "ADP", "IN", "at"),
+        ("Jericho", 3, "pobj", "PROPN", "NNP", "Jericho"), (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    (named,) = run(parse(fired_at), Israel=("ISR", "Israeli"), Palestine=("PSE", "Jericho"))
+    assert named["target"] == ["Palestine"]
+    assert named["confidence"] > event.confidence  # an implicit target is less sure than a named one

@@ -135,7 +135,8 @@ def test_reference_article_quotes(seed_record):
 
 
 def test_cue_conjoined_inside_a_reported_clause_is_a_second_attribution(pipeline):
-    found = quotes(pipeline, "Trump said he found the debate boring and called the moderators \u201ctotally unfair.\u201d")
+    text = "Trump said he found the debate boring and called the moderators \u201ctotally unfair.\u201d"
+    found = quotes(pipeline, text)
     said = only(found, "he found the debate boring")
     assert "moderators" not in said["text"]
     called = only(found, "totally unfair")

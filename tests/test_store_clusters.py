@@ -87,6 +87,13 @@ def test_coarse_dates_join_only_the_same_period(tmp_path):
     assert sorted(len(g) for g in clusters(tmp_path, docs)) == [1, 2]
 
 
+def test_a_shared_year_joins_nothing_but_the_event_keeps_its_year(tmp_path):
+    docs = [report(1, date="2024"), report(2, date="2024")]
+    assert sorted(len(g) for g in clusters(tmp_path, docs)) == [1, 1]
+    with Store(tmp_path / "c.duckdb", read_only=True) as store:
+        assert {row["date"] for row in store.events(since="2024-06")} == {"2024"}  # a year still filters by range
+
+
 def copy_of_attack(n: int, date: str) -> object:
     return make_doc(f"{ATTACK} Copy {n}.", doc_id=f"c{n}", url=f"https://copy{n}.example.org/s",
                     events=({"trigger": "attack", "source": "Russia", "target": "Ukraine", "cameo": "195",

@@ -92,6 +92,7 @@ class BatchReport:
     run_s: float = 0.0  # from Ray's start to the last partition
     work_s: float = 0.0  # from the first partition's start to the last partition's end (workers busy)
     cpu_s: float = 0.0  # CPU time the workers spent on partitions, all together
+    busy_s: float = 0.0  # wall time the workers spent on partitions, all together (busy_s / work_s: workers busy)
     worker_peak_mb: float = 0.0
     worker_load_s: float = 0.0
 
@@ -208,6 +209,7 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike[str], *, address:
             state.errors += int(row["errors"])
             state.last = by_name.get(row["name"])
             report.cpu_s += float(row["cpu_s"])
+            report.busy_s += float(row["seconds"])
             report.worker_peak_mb = max(report.worker_peak_mb, float(row["peak_mb"]))
             report.worker_load_s = max(report.worker_load_s, float(row["load_s"]))
             if progress:

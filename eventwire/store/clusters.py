@@ -93,7 +93,8 @@ def actors_contradict(a: Mention, b: Mention) -> bool:
 def dates_agree(a: Mention, b: Mention) -> bool:
     if a.day_lo and b.day_lo and a.day_hi and b.day_hi:
         return a.day_lo <= b.day_hi and b.day_lo <= a.day_hi
-    return bool(a.coarse) and a.coarse == b.coarse
+    # a shared month or week joins; a shared year is too wide to say two reports are of one event
+    return bool(a.coarse) and a.coarse == b.coarse and len(a.coarse) > 4
 
 
 def _km(a: Mention, b: Mention) -> float:
@@ -195,7 +196,8 @@ def recluster(con: duckdb.DuckDBPyConnection, seeds: set[str], dissolved: dict[s
                      c AS (SELECT id, root, mclass, day_lo, day_hi, coarse, unnest(actor_index) AS k
                            FROM event_mentions)
                 SELECT DISTINCT f.id, c.id FROM f JOIN c ON c.k = f.k AND c.root = f.root AND c.mclass = f.mclass
-                WHERE c.id <> f.id AND ((c.day_lo <= f.day_hi AND f.day_lo <= c.day_hi) OR c.coarse = f.coarse)
+                WHERE c.id <> f.id AND ((c.day_lo <= f.day_hi AND f.day_lo <= c.day_hi)
+                       OR (c.coarse = f.coarse AND length(f.coarse) > 4))
                 UNION
                 SELECT f.id, c.id FROM event_mentions f JOIN _seeds s ON s.id = f.id
                 JOIN event_mentions c ON c.evidence_hash = f.evidence_hash AND c.root = f.root

@@ -77,7 +77,7 @@ _KNOWN = {
 MODALITY_CLASS = {"asserted": "real", "negated": "negated"}  # every other modality is "unreal"
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_COARSE = re.compile(r"^\d{4}-(?:\d{2}|W\d{2})$")  # a month or an ISO week (a year is too wide)
+_COARSE = re.compile(r"^\d{4}(?:-\d{2}|-W\d{2})?$")  # a month, an ISO week or a year (years never join events)
 _PUNCT = re.compile(r"[^\w\s]")
 
 

@@ -133,7 +133,7 @@ def inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if dep == "acomp" and head.pos_ in ("VERB", "AUX"):
         return frame(head, depth + 1).subjects  # "France is ready to ..."
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+    if dep == "conj" and (head.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in head.children)):
         head_frame = frame(head, depth + 1)
         if head_frame.passive and not is_passive(verb):
             return head_frame.objects  # "was indicted by the court and will resign": the one indicted resigns

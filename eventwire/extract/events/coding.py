@@ -154,6 +154,8 @@ def combine(kind: str, inner: str | None, own: str | None) -> str | None:
         return inner or own
     if kind == "halt":
         return halt(inner) or own
+    if kind == "suppress":  # a demonstration prevented, banned or broken up
+        return "1721" if inner and inner[:2] == "14" else own
     if kind == "accept":
         return accept(inner) or own
     return own

@@ -24,10 +24,11 @@ CONTENT_NOUNS = frozenset("""demand call appeal request plea ultimatum reminder 
 assurance offer proposal insistence""".split())
 # verbs of giving: the one given to is the target, not the thing given ("offered its troops to Lebanon")
 TRANSFER_VERBS = frozenset("""give send offer provide deliver supply grant sell donate extend ship return hand lend
-transfer export pledge promise""".split())
+transfer export pledge promise contribute dispatch""".split())
 NON_EVENT_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "remain"})
 # dependencies of a verb form that is not a clause of its own ("the defeated party", "war-torn", "according to")
-NON_CLAUSE_DEPS = frozenset({"amod", "compound", "prep", "npadvmod", "nmod", "poss", "case"})
+NON_CLAUSE_DEPS = frozenset({"amod", "compound", "prep", "npadvmod", "nmod", "poss", "case", "dobj", "pobj", "nsubj",
+                             "nsubjpass"})  # the last ones: a participle used as a noun ("evacuated the wounded")
 # verbs that say an event noun happened ("the shooting occurred", "clashes erupted")
 OCCURRENCE_VERBS = frozenset("""occur happen erupt break continue escalate intensify resume begin start rage spread
 unfold follow""".split())
@@ -148,7 +149,7 @@ class Coder:
             code = None if weak and inner_code is None else coding.combine(role, inner_code, own_code)
             if code:
                 result = (code, 1.0, False, "wrapper", [inner_verb] + (inner[4] if inner else []))
-        elif role and not (own and own[1] >= 2.0):  # a phrasal verb of the dictionary ("stop work") is its own
+        elif role:
             noun_code = self.object_noun_code(verb)  # "cancelled the visit", "called for talks", "staged a rally"
             # the dictionary's own pattern is kept for verbs that merely carry the noun ("launched an attack")
             if noun_code and not (role in ("light", "halt", "accept") and own and own[1] > 0
@@ -175,7 +176,9 @@ class Coder:
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")  # "placed under arrest"
             for noun in candidates:
                 code = self.noun_code(noun)
-                if code is None:  # "25,000 tons of food aid", "a number of attacks"
+                if code and code[:2] == "15" and verb.lemma_.lower() in TRANSFER_VERBS:
+                    code = "074"  # troops offered or sent to someone: military protection
+                if code is None and child.dep_ == "dobj":  # "25,000 tons of food aid", "a number of attacks"
                     of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                           if g.dep_ == "pobj"]
                     code = self.noun_code(of[0]) if of else None
@@ -235,7 +238,9 @@ class Coder:
                     coded_verbs[token.i] = result
                     absorbed.update(t.i for t in result[4])
                 continue
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            if token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+                pass  # a verb the tagger took for a noun ("gunmen shot and injured a doctor")
+            elif token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
                 continue
             if token.dep_ in NON_CLAUSE_DEPS and not (token.dep_ == "amod" and token.tag_ == "VBN"
                                                       and token.lemma_.lower() in PARTICIPLE_EVENTS):
@@ -267,9 +272,6 @@ class Coder:
             coded = self.noun_event(token, coded_verbs)
             if coded is not None:
                 found.append(coded)
-        # statements: a speech verb whose reported clause holds an event says nothing more than that event
-        speech_with_events = {s.i for c in found if (s := self.speaker_of(c.trigger)) is not None}
-        found = [c for c in found if not (c.origin == "statement" and c.trigger.i in speech_with_events)]
         return found
 
     def verb_event(self, verb: Token, result) -> Coded:
@@ -447,14 +449,39 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     verbal act with nobody to make it is not. Acts in relative and participle clauses are background: kept when
     both sides are known, or when violent (an attack, an arrest, an expulsion).
     """
-    if coded.clause in ("condition", "purpose") or (coded.needs_source and not sources):
+    protest = coded.code[:2] == "14"  # "took to the streets to protest": the protest is what happened
+    if coded.clause == "condition" or (coded.clause == "purpose" and not protest) or (
+            coded.needs_source and not sources):
         return False
-    violent = coded.code[:2] in ("18", "19", "20") or coded.code[:3] in ("145", "173", "174", "175")
+    violent = coded.code[:2] in ("14", "18", "19", "20") or coded.code[:3] in ("171", "173", "174", "175")
     if coded.clause == "subordinate" and not violent and not (sources and targets):
         return False
+    if coded.clause == "subordinate" and coded.modality in ("future", "hypothetical"):
+        return False  # what a resolution "aims to impose": background and not real
     if sources or targets:
         return True
     return coded.code[:2] in coding.CONFLICT_ROOTS or (coded.code[:2] in ("06", "07", "08") and coded.weight > 0)
+
+
+def without_redundant_statements(coder: Coder, resolved: list) -> list:
+    """A statement whose speaker reports an act of their own side ("Putin said the missile could target Kiev")
+    says nothing more than that act (CAMEO codes statements only when nothing more specific is said); a statement
+    about what others did ("police said the mob was shooting") is kept."""
+    spoken: dict[int, set] = {}
+    for coded, sources, _ in resolved:
+        speech = coder.speaker_of(coded.trigger)
+        if speech is not None:
+            side = spoken.setdefault(speech.i, set())
+            side.update(a.id for a in sources)
+            side.update(a.country for a in sources if a.country)
+    out = []
+    for coded, sources, targets in resolved:
+        if coded.origin == "statement" and coded.trigger.i in spoken and (
+                not sources or any(a.id in spoken[coded.trigger.i] or a.country in spoken[coded.trigger.i]
+                                   for a in sources)):
+            continue
+        out.append((coded, sources, targets))
+    return out
 
 
 def extract(ctx: Context, collect: list | None = None) -> list[Event]:
@@ -463,10 +490,12 @@ def extract(ctx: Context, collect: list | None = None) -> list[Event]:
     coder = Coder(ctx)
     events: list[Event] = []
     for index, sent in enumerate(ctx.doc.sents):
+        resolved = []
         for coded in coder.sentence(sent):
             sources, targets = coder.resolver.resolve(coded)
-            if not keep(coded, sources, targets):
-                continue
+            if keep(coded, sources, targets):
+                resolved.append((coded, sources, targets))
+        for coded, sources, targets in without_redundant_statements(coder, resolved):
             trigger = coded.trigger
             place = places.event_place(ctx, trigger)
             implicit = False

@@ -233,12 +233,16 @@ class Resolver:
         iso3, name = _iso3().get(place.country, (None, None))
         if not iso3:
             return []
-        same = [a for a in self.ctx.actors if a.country == iso3 and a not in sources]
-        country = [a for a in same if a.type == "country"]
-        if country or same:
-            return [(country or same)[0]]
-        actor = Actor(id=f"a{len(self.ctx.actors) + 1}", name=name, type="country", country=iso3, code=iso3,
-                      mentions=[place.span])
+        country = [a for a in self.ctx.actors if a.country == iso3 and a.type == "country"]
+        if any(a in sources for a in country):
+            return []  # the country acted where it is: no target (not one of its own people)
+        if country:
+            return [country[0]]
+        taken = {a.id for a in self.ctx.actors}
+        number = len(self.ctx.actors) + 1
+        while f"a{number}" in taken:
+            number += 1
+        actor = Actor(id=f"a{number}", name=name, type="country", country=iso3, code=iso3, mentions=[place.span])
         self.ctx.actors.append(actor)
         self.actors_by_id[actor.id] = actor
         self.index.add(actor)

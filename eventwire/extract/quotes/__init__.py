@@ -6,6 +6,8 @@ cues next to the quotation marks (``marks``, ``direct``), resolves speakers to a
 """
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from ...records import Quote
 from ..context import Context
 from . import direct, reported
@@ -13,21 +15,14 @@ from .found import Found
 from .marks import find_segments
 from .speakers import Speakers
 
-__all__ = ["extract"]
-
-DEBUG = False
+__all__ = ["attributions", "extract"]
 
 
 def extract(ctx: Context) -> list[Quote]:
     doc = ctx.doc
-    found = reported.find(doc)
-    segments = direct.repair(doc, find_segments(doc.text))
-    found += direct.attach(doc, segments, found)
-    found = [f for f in found if not _inside_quotation(doc, f, segments) and _asserted(doc, f)]
-    found = _outermost(doc, _dedupe(found))
     speakers = Speakers(ctx)
     quotes: list[Quote] = []
-    for item in sorted(found, key=lambda f: (f.content[0], f.cue[0])):
+    for item in attributions(doc):
         actor, speaker_span = speakers.resolve(item.source)
         cue_tokens = [doc[i] for i in item.cue]
         cue_span = (cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1].text))
@@ -37,9 +32,18 @@ def extract(ctx: Context) -> list[Quote]:
             cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span, text=doc.text[start:end], span=(start, end),
             kind=_kind(doc.text, item),
         ))
-        if DEBUG:
-            quotes[-1].origin = f"{item.origin}:{item.frame}:{doc[item.cue[0]].tag_}"  # type: ignore[attr-defined]
     return quotes
+
+
+def attributions(doc: Doc) -> list[Found]:
+    """Every attribution in a parsed text, in text order, before speakers are resolved (each says how it was found:
+    ``origin`` and ``frame``)."""
+    found = reported.find(doc)
+    segments = direct.repair(doc, find_segments(doc.text))
+    found += direct.attach(doc, segments, found)
+    found = [f for f in found if not _inside_quotation(doc, f, segments) and _asserted(doc, f)]
+    found = _outermost(doc, _dedupe(found))
+    return sorted(found, key=lambda f: (f.content[0], f.cue[0]))
 
 
 def _kind(text: str, item: Found) -> str:

@@ -18,6 +18,7 @@ from .marks import Segment
 from .reported import phrase, subject_of
 
 _FINAL = {".", "?", "!", ";"}
+_LINKER = re.compile(r"(?<=[.?!])\s+(?:But|And|Still|Yet|So|Then|Now|Also|Later|However),?$")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")
 _CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue"}
@@ -182,6 +183,7 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
     by_cue = {f.cue[0]: f for f in found}
     new: list[Found] = []
     previous: tuple[Found, Segment] | None = None
+    quotation: tuple[Found, Segment] | None = None  # the last attributed quotation that reads as speech
     for segment in segments:
         inner = segment.inner
         words = segment.words(doc.text)
@@ -208,6 +210,10 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
                 owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
                 new.append(owner)
                 by_cue[cue.i] = owner
+        if owner is None and quotation is not None and words >= 2 and _next_paragraph(doc.text, quotation[1], segment):
+            # a paragraph that is all quotation continues the last full quotation of the paragraph before, not a
+            # phrase quoted after it ('"...," Trump told the rally, saying she would "abolish" it.' / '"..."')
+            owner = quotation[0]
         if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
             owner = previous[0]
         if owner is None and not _title(doc.text, segment):
@@ -221,6 +227,8 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
         owner.extend(inner)
         owner.segments.append(inner)
         previous = (owner, segment)
+        if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
+            quotation = (owner, segment)
     return new
 
 
@@ -279,6 +287,18 @@ def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:
     return best
 
 
+def _next_paragraph(text: str, before: Segment, segment: Segment) -> bool:
+    """The segment opens the paragraph right after the one where ``before`` ends, and fills it."""
+    start = text.rfind("\n", 0, segment.span[0]) + 1
+    if text[start:segment.span[0]].strip():
+        return False
+    end = text.find("\n", segment.span[1])
+    if text[segment.span[1]:end if end >= 0 else len(text)].strip():
+        return False
+    between = text[before.span[1]:start]
+    return 0 < between.count("\n") <= 2 and between.strip("\n").count("\n") == 0
+
+
 def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> bool:
     """A segment without a cue continues the previous attribution when only a paragraph break, or the sentence that
     holds the attribution's own cue ("he said, adding ..."), lies between them."""
@@ -288,8 +308,8 @@ def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> b
     gap = text[start:segment.span[0]]
     if not any(c.isalnum() for c in gap):
         return gap.count("\n") <= 2
-    frame = gap.rstrip()
-    if gap[len(frame):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
+    frame = _LINKER.sub("", gap.rstrip())  # '"...," he said. But "..."'
+    if gap[len(gap.rstrip()):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
         return False
     if any(mark in frame for mark in "\u201c\u201d\""):
         return False

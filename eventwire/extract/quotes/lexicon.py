@@ -33,7 +33,8 @@ expect promise pledge vow threaten refuse decline agree offer urge ask call enco
 STANCE = frozenset("""
 endorse criticize criticise praise denounce condemn reject dismiss defend blast slam mock ridicule deride question
 cite announce deny confirm reveal tout hail applaud laud lambaste rebuke decry call dub label brand support oppose
-back accuse blame predict propose demand describe characterize characterise dispute attack
+back accuse blame predict propose demand describe characterize characterise dispute attack note
+mention acknowledge admit tweet
 """.split())
 
 #: verbs of naming: a content only with what the object is called (``called him a liar``, ``labeled it as ...``)

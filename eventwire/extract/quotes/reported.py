@@ -174,6 +174,8 @@ def from_verbs(doc: Doc) -> list[Found]:
             naming = lemma in lexicon.NAMING
             as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
             named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree)
+            if objects and objects[0].tag_ in ("WP", "WDT") and not complements and not as_phrase:
+                objects = []  # "what he said": the content is what the relative clause hangs on
             if objects and naming and not (complements or as_phrase or named):
                 objects = []  # "called a meeting" names nothing
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
@@ -192,6 +194,8 @@ def from_verbs(doc: Doc) -> list[Found]:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
                 objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
+                    # and what it is referred to as ("referred to Rubio as "a bright leader"")
+                    objects += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
                     content = [t for c in objects for t in subtree(c)]
                     frame = "prep"
                     break
