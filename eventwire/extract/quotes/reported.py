@@ -7,22 +7,26 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from . import lexicon
 from .found import Found
+from .parsed import Parsed
 
 _SUBJECTS = ("nsubj", "csubj")
 _CLAUSE = ("ccomp",)
 _SKIP_DEPS = ("amod", "compound", "acomp")
+_SAYING_OR_THINKING = lexicon.SPEECH | lexicon.COGNITION
+_VERB_CUES = (_SAYING_OR_THINKING | lexicon.INTENTION | lexicon.STANCE | lexicon.REGARDING
+              | frozenset(lexicon.WITH_PREPOSITION))
 
 
-def envelope(tokens: list[Token], anchor: Token | None = None) -> tuple[int, int] | None:
+def envelope(parsed: Parsed, tokens: list[Token], anchor: Token | None = None) -> tuple[int, int] | None:
     """The character span from the first to the last token, punctuation trimmed at both ends (quote marks kept);
     with an ``anchor`` (the cue), only the tokens of its paragraph (a parse that crosses a paragraph is wrong)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     if anchor is not None and tokens:
-        lo, hi = paragraph(anchor)
+        lo, hi = parsed.paragraph(anchor.idx)
         tokens = [t for t in tokens if lo <= t.idx < hi]
     while tokens and _edge_punct(tokens[0], first=True):
         tokens = tokens[1:]
@@ -31,14 +35,6 @@ def envelope(tokens: list[Token], anchor: Token | None = None) -> tuple[int, int
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def paragraph(token: Token) -> tuple[int, int]:
-    """The character span of the paragraph (line) holding ``token``."""
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    return start, end if end >= 0 else len(text)
 
 
 def _edge_punct(token: Token, first: bool) -> bool:
@@ -134,17 +130,19 @@ def _predicate(token: Token) -> bool:
     return any(c.dep_ in ("aux", "nsubj") for c in token.children)
 
 
-def from_verbs(doc: Doc) -> list[Found]:
+def from_verbs(parsed: Parsed) -> list[Found]:
+    doc = parsed.doc
     found: list[Found] = []
     # a cue verb the parser hung, conjoined, inside another cue's clause ("said he found Trump charming and called
     # his standing unheard of") is a second attribution by the same speaker, not part of the first one's content
     parallel: dict[int, int] = {}
-    for token in doc:
-        if _is_cue_verb(token) and token.lemma_.lower() in lexicon.SPEECH | lexicon.COGNITION:
+    candidates = [doc[i] for i in parsed.tokens_with(_VERB_CUES, ("VERB", "AUX"))]
+    for token in candidates:
+        if _is_cue_verb(token) and token.lemma_.lower() in _SAYING_OR_THINKING:
             for clause in (c for c in token.children if c.dep_ in _CLAUSE):
                 for conj in _parallel_cues(clause):
                     parallel[conj.i] = token.i
-    for token in doc:
+    for token in candidates:
         lemma = token.lemma_.lower()
         if not _is_cue_verb(token):
             continue
@@ -206,7 +204,7 @@ def from_verbs(doc: Doc) -> list[Found]:
             frame = "parataxis"
         if not content:
             continue
-        span = envelope(content, token)
+        span = envelope(parsed, content, token)
         if span is None:
             continue
         source = subject_of(doc[parallel[token.i]]) if token.i in parallel else subject_of(token)
@@ -214,12 +212,11 @@ def from_verbs(doc: Doc) -> list[Found]:
     return found
 
 
-def according_to(doc: Doc) -> list[Found]:
+def according_to(parsed: Parsed) -> list[Found]:
     """``according to X, ...`` and ``..., according to X``: the clause around the phrase is the content."""
+    doc = parsed.doc
     found = []
-    for token in doc:
-        if token.lower_ != "according":
-            continue
+    for token in (doc[i] for i in parsed.tokens_lower("according")):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is None or nxt.lower_ != "to":
             continue
@@ -237,26 +234,25 @@ def according_to(doc: Doc) -> list[Found]:
         # the content is the side of the sentence the phrase does not take: after it when it opens the sentence
         if token.i - sentence.start <= 2:
             clause = [t for t in clause if t.i > phrase_end]
-        span = envelope(clause, token)
+        span = envelope(parsed, clause, token)
         if span is None:
             continue
         found.append(Found([token.i, nxt.i], span, source, "according", frame="according"))
     return found
 
 
-def from_nouns(doc: Doc) -> list[Found]:
+def from_nouns(parsed: Parsed) -> list[Found]:
     """``X's claim that ...``, ``the statement by X that ...``, ``made a promise to ...``."""
+    doc = parsed.doc
     found = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.NOUNS:
-            continue
+    for token in (doc[i] for i in parsed.tokens_with(lexicon.NOUNS, ("NOUN",))):
         clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         clauses += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VB"
                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
         if not clauses:
             continue
-        span = envelope([t for c in clauses for t in subtree(c)], token)
+        span = envelope(parsed, [t for c in clauses for t in subtree(c)], token)
         if span is None:
             continue
         source = None
@@ -273,16 +269,17 @@ def from_nouns(doc: Doc) -> list[Found]:
     return found
 
 
-def from_adjectives(doc: Doc) -> list[Found]:
+def from_adjectives(parsed: Parsed) -> list[Found]:
     """``X is confident that ...``, ``X was sure ...``."""
+    doc = parsed.doc
     found = []
-    for token in doc:
-        if token.pos_ != "ADJ" or token.lemma_.lower() not in lexicon.ADJECTIVES or token.dep_ != "acomp":
+    for token in (doc[i] for i in parsed.tokens_with(lexicon.ADJECTIVES, ("ADJ",))):
+        if token.dep_ != "acomp":
             continue
         clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
         if not clauses:
             continue
-        span = envelope([t for c in clauses for t in subtree(c)], token)
+        span = envelope(parsed, [t for c in clauses for t in subtree(c)], token)
         if span is None:
             continue
         found.append(Found([token.i], span, subject_of(token.head), "adjective", frame="adjective"))
@@ -295,11 +292,12 @@ _NOT_SOURCES = {"the", "a", "an", "update", "updated", "watch", "video", "photos
                 "q", "a.m.", "p.m.", "correction", "transcript", "read", "related", "latest"}
 
 
-def headlines(doc: Doc) -> list[Found]:
+def headlines(parsed: Parsed) -> list[Found]:
     """A headline line "Name: what they said" ("Lynch: No outside influence on FBI probe") attributes its second
     half to the name before the colon."""
+    doc = parsed.doc
     found = []
-    text = doc.text
+    text = parsed.text
     start = 0
     for line in text.split("\n"):
         match = _HEADLINE.match(line)
@@ -318,5 +316,6 @@ def headlines(doc: Doc) -> list[Found]:
     return found
 
 
-def find(doc: Doc) -> list[Found]:
-    return from_verbs(doc) + according_to(doc) + from_nouns(doc) + from_adjectives(doc) + headlines(doc)
+def find(parsed: Parsed) -> list[Found]:
+    return (from_verbs(parsed) + according_to(parsed) + from_nouns(parsed) + from_adjectives(parsed)
+            + headlines(parsed))

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ...records import Actor
 from ..context import Context
 from .lexicon import PRONOUNS
+from .parsed import Parsed
 
 Span = tuple[int, int]
 
@@ -34,9 +35,11 @@ _GROUP_WORDS = {"official", "source", "spokesman", "spokeswoman", "spokesperson"
 class Speakers:
     """Resolves source phrases of one article to actors, adding actors where none fits."""
 
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, parsed: Parsed | None = None):
         self.ctx = ctx
         self.doc = ctx.doc
+        self.parsed = parsed or Parsed(ctx.doc)
+        self.ents = list(self.doc.ents)
         self.gender: dict[str, str] = {}
         self.sentence_starts = [s.start_char for s in self.doc.sents]
         self.resolved: list[tuple[int, Actor]] = []  # (char offset, actor) of every speaker resolved so far
@@ -79,7 +82,7 @@ class Speakers:
 
     def _new(self, words: TokenSpan, name_tokens: list[Token]) -> Actor | None:
         head = words.root
-        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end and e.label_ in _ENTITY_TYPES), None)
+        entity = next((e for e in self.ents if e.start <= head.i < e.end and e.label_ in _ENTITY_TYPES), None)
         if entity is not None:
             name = _clean_name(entity.text)
             kind = _ENTITY_TYPES[entity.label_]
@@ -133,7 +136,7 @@ class Speakers:
         for actor in self.ctx.actors:
             mentions += [(s, e, actor) for s, e in actor.mentions if earliest <= s < pronoun.idx]
         mentions += [(at, at + 1, actor) for at, actor in self.resolved if earliest <= at < pronoun.idx]
-        for entity in self.doc.ents:
+        for entity in self.ents:
             if not earliest <= entity.start_char < pronoun.idx or entity.label_ not in _ENTITY_TYPES:
                 continue
             if _ENTITY_TYPES[entity.label_] not in types:
@@ -144,7 +147,7 @@ class Speakers:
         ranked = sorted(mentions, key=lambda m: (self._salient(m[0]), m[0]), reverse=True)
         for start, _end, actor in ranked:
             if actor is None:
-                entity = next(e for e in self.doc.ents if e.start_char == start)
+                entity = next(e for e in self.ents if e.start_char == start)
                 actor = self._named(entity)
                 if actor is None:
                     continue
@@ -160,21 +163,10 @@ class Speakers:
         """A mention in subject position, or one already resolved as a speaker."""
         if any(at == char for at, _ in self.resolved):
             return True
-        token = self.doc[_token_index(self.doc, char)]
+        token = self.doc[self.parsed.token_covering(char)]
         while token.dep_ in ("compound", "flat", "amod", "det") and token.head.i != token.i:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass")
-
-
-def _token_index(doc, char: int) -> int:
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx + len(doc[mid].text) <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return min(lo, len(doc) - 1)
 
 
 def _name_of(words: TokenSpan) -> list[Token]:
