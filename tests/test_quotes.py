@@ -114,3 +114,33 @@ def test_a_participle_modifying_a_noun_is_no_cue_but_a_finite_verb_is():
     ]
     (quote,) = extract(context(parse(finite)))
     assert quote.text == "Cruz" and quote.cue == "attacked"
+
+
+def test_a_participle_of_saying_that_ends_a_reported_clause_is_a_second_statement():
+    doc = parse([
+        ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("insisted", 1, "ROOT", "VERB", "VBD", "insist"),
+        ("that", 4, "mark", "SCONJ", "IN", "that"), ("he", 4, "nsubj", "PRON", "PRP", "he"),
+        ("won", 1, "ccomp", "VERB", "VBD", "win"), (",", 4, "punct", "PUNCT", ",", ","),
+        ("claiming", 4, "advcl", "VERB", "VBG", "claim"), ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("turnout", 9, "nsubj", "NOUN", "NN", "turnout"), ("rose", 6, "ccomp", "VERB", "VBD", "rise"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=["B-PERSON"] + ["O"] * 10)
+    ctx = context(doc)
+    insisted, claiming = extract(ctx)
+    assert (insisted.cue, insisted.text) == ("insisted", "he won")
+    assert (claiming.cue, claiming.text) == ("claiming", "turnout rose")
+    # the participle's speaker is the one of the clause it follows, not the subject inside that clause
+    assert doc.text[slice(*claiming.speaker_span)] == "Trump" and claiming.speaker == insisted.speaker
+
+
+def test_what_completes_an_object_belongs_to_the_content_up_to_a_comma():
+    doc = parse([
+        ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("blamed", 1, "ROOT", "VERB", "VBD", "blame"),
+        ("the", 3, "det", "DET", "DT", "the"), ("violence", 1, "dobj", "NOUN", "NN", "violence"),
+        ("on", 1, "prep", "ADP", "IN", "on"), ("a", 6, "det", "DET", "DT", "a"),
+        ("man", 4, "pobj", "NOUN", "NN", "man"), (",", 1, "punct", "PUNCT", ",", ","),
+        ("before", 9, "mark", "SCONJ", "IN", "before"), ("leaving", 1, "advcl", "VERB", "VBG", "leave"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    (quote,) = extract(context(doc))
+    assert quote.text == "the violence on a man"

@@ -16,6 +16,8 @@ from .parsed import Parsed
 _SUBJECTS = ("nsubj", "csubj")
 _CLAUSE = ("ccomp",)
 _SKIP_DEPS = ("amod", "compound", "acomp")
+_NOT_COMPLETING = ("punct", "cc", "conj", "parataxis", "mark", "relcl")
+_BREAKS = (",", ";", ":", "\u2014", "--")
 _SAYING_OR_THINKING = lexicon.SPEECH | lexicon.COGNITION
 _VERB_CUES = (_SAYING_OR_THINKING | lexicon.INTENTION | lexicon.STANCE | lexicon.REGARDING
               | frozenset(lexicon.WITH_PREPOSITION))
@@ -97,9 +99,41 @@ def subject_of(verb: Token) -> tuple[int, int] | None:
 
 
 def _parallel_cues(clause: Token) -> list[Token]:
-    """Cue verbs conjoined to a reported clause's head without a subject of their own."""
-    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
-            and _names_a_cue(c) and not any(g.dep_ in _SUBJECTS for g in c.children)]
+    """Cue verbs conjoined to a reported clause's head without a subject of their own, and a participle of saying
+    that ends it."""
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
+                 and _names_a_cue(c) and not any(g.dep_ in _SUBJECTS for g in c.children)]
+    return conjoined + _trailing_participles(clause)
+
+
+def _trailing_participles(clause: Token) -> list[Token]:
+    """A participle of saying after a comma that ends a reported clause ("insisting that he has won, claiming
+    that ..."): the parser hangs it inside the clause, but it reports a second statement of the same speaker."""
+    doc = clause.doc
+    end = clause.right_edge.i
+    out = []
+    for token in clause.subtree:
+        if (token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG" and token.right_edge.i == end
+                and token.lemma_.lower() in _SAYING_OR_THINKING and doc[token.left_edge.i - 1].text == ","
+                and not any(g.dep_ in _SUBJECTS for g in token.children)):
+            out.append(token)
+            break
+    return out
+
+
+def _rest(verb: Token, first: Token) -> list[Token]:
+    """The verb's dependents after ``first`` (its object) that complete what it reports ("mentioned CNN five times",
+    "blamed the violence on a disturbed person", "attacked Christie by accusing him of ..."), up to a punctuation
+    mark or a clause of its own."""
+    doc = verb.doc
+    out = []
+    for child in verb.rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ in _NOT_COMPLETING or doc[child.left_edge.i - 1].text in _BREAKS:
+            break
+        out.append(child)
+    return out
 
 
 def _names_a_cue(token: Token) -> bool:
@@ -163,7 +197,7 @@ def from_verbs(parsed: Parsed) -> list[Found]:
         if not content and intention:
             infinitives = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if infinitives:
-                objects = [c for c in token.children if c.dep_ == "dobj"]
+                objects = [c for c in token.children if c.dep_ == "dobj"] + _rest(token, infinitives[-1])
                 content = [t for c in objects + infinitives for t in subtree(c)]
                 frame = "xcomp"
         if not content and (stance or lemma == "say") and _predicate(token):
@@ -179,8 +213,9 @@ def from_verbs(parsed: Parsed) -> list[Found]:
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
                 # what the object is called or blamed for belongs to the content ("described it as ...")
-                extra = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
-                content = [t for c in objects + complements + extra for t in subtree(c)]
+                # with what completes it: what the object is called or blamed for, how, how often ("described it
+                # as ...", "blamed the violence on ...", "mentioned CNN five times")
+                content = [t for c in objects + complements + _rest(token, objects[0]) for t in subtree(c)]
                 frame = "dobj"
         if not content and lemma in lexicon.REGARDING and _predicate(token):
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -194,6 +229,7 @@ def from_verbs(parsed: Parsed) -> list[Found]:
                 if objects:
                     # and what it is referred to as ("referred to Rubio as "a bright leader"")
                     objects += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+                    objects += [c for c in _rest(token, prep) if c.lower_ != "as"]
                     content = [t for c in objects for t in subtree(c)]
                     frame = "prep"
                     break
