@@ -129,9 +129,10 @@ def _speaker_near(cue: Token, frame: list[Token]) -> tuple[int, int] | None:
 
 def repair(parsed: Parsed, segments: list[Segment]) -> list[Segment]:
     """A quotation whose closing mark is missing ends before the first "..., Smith said" inside it (the mark was
-    lost where the attribution begins); otherwise it keeps running to its paragraph's end."""
+    lost where the attribution begins); otherwise it keeps running to its paragraph's end. A quotation carried over
+    paragraphs is two when each end has a cue of its own (see ``_split_carried``)."""
     out = []
-    for segment in segments:
+    for segment in _split_carried(parsed, segments):
         if segment.closed or len(segment.pieces) != 1:
             out.append(segment)
             continue
@@ -153,6 +154,37 @@ def repair(parsed: Parsed, segments: list[Segment]) -> list[Segment]:
         else:
             trimmed = (start, cut)
             out.append(Segment((segment.span[0], cut), [trimmed], segment.style, closed=False))
+    return out
+
+
+def _split_carried(parsed: Parsed, segments: list[Segment]) -> list[Segment]:
+    """A quotation left open at a paragraph's end runs on into the next paragraph that opens with a mark; but when
+    its first paragraph has a frame of its own before the opening mark ('Obama said: "...') and its last paragraph
+    a cue of its own after the closing one ('"...," Obama said.'), those are two quotations with two cues."""
+    spans = sorted(s.span for s in segments)
+    starts = [s for s, _ in spans]
+
+    def inside(char: int) -> bool:
+        i = bisect_right(starts, char) - 1
+        return i >= 0 and char < spans[i][1]
+
+    text = parsed.text
+    out = []
+    for segment in segments:
+        if len(segment.pieces) < 2 or not segment.closed:
+            out.append(segment)
+            continue
+        head = text[parsed.paragraph(segment.span[0])[0]:segment.span[0]]
+        if not any(c.isalnum() for c in head) or cue_after(after_frame(parsed, segment, inside)) is None:
+            out.append(segment)
+            continue
+        last = segment.pieces[-1]
+        opening = parsed.paragraph(last[0])[0]
+        while opening < last[0] and text[opening].isspace():
+            opening += 1
+        earlier = segment.pieces[:-1]
+        out.append(Segment((segment.span[0], earlier[-1][1]), earlier, segment.style, closed=False))
+        out.append(Segment((opening, segment.span[1]), [last], segment.style))
     return out
 
 
@@ -188,6 +220,8 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
             # stands near it ("affirms Ukraine's "irreversible path"")
             hit = cue_after(after_frame(parsed, segment, inside))
             where = "quote-after"
+            if hit is not None and _reports_after(parsed, by_cue.get(hit[0].i), segment):
+                hit = None  # '"New York values," saying the city embodied ...': the cue's words follow it
             if hit is None:
                 hit = cue_before(before_frame(parsed, segment, inside))
                 where = "quote-before"
@@ -258,6 +292,13 @@ def _phrase_of_speaker(parsed: Parsed, segment: Segment, inside) -> Found | None
     if any(inside(t.idx) and not segment.span[0] <= t.idx < segment.span[1] for t in tokens):
         return None
     return Found([verb.i], span, phrase(subject), "phrase", frame=holder.dep_)
+
+
+def _reports_after(parsed: Parsed, found: Found | None, segment: Segment) -> bool:
+    """The attribution found from the parse reports a clause after its cue, away from the quotation."""
+    if found is None or found.segments:
+        return False
+    return found.content[0] > parsed.starts[found.cue[0]] and found.content[0] >= segment.span[1]
 
 
 def _owner(parsed: Parsed, segment: Segment, found: list[Found]) -> Found | None:
