@@ -24,6 +24,8 @@ _LINKER = re.compile(r"(?<=[.?!])\s+(?:But|And|Still|Yet|So|Then|Now|Also|Later|
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")
 _CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue"}
+_SHORT_QUOTED = re.compile(r"[\u201c\"](?:[^\u201c\u201d\"\s]+\s?){1,4}[\u201d\"]")
+_SECOND_CUES = lexicon.SPEECH | lexicon.INTENTION | lexicon.STANCE
 #: the fewest words a quotation needs to stand as a quote without a cue of its own (else a scare quote or title)
 MIN_WORDS_ALONE = 4
 #: characters between two quotations beyond which neither continues the other (far more than any frame or paragraph)
@@ -239,9 +241,19 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
             # phrase quoted after it ('"...," Trump told the rally, saying she would "abolish" it.' / '"..."')
             owner = quotation[0]
         if owner is None and previous is not None and words >= 2 and _continues(parsed, previous, segment):
-            owner = previous[0]
+            cue = _second_cue(parsed, previous, segment)
+            if cue is None:
+                owner = previous[0]
+            else:
+                # '"...," said Biden, urging them to "give him time."': a second statement of the same speaker
+                owner = Found([cue.i], (parsed.ends[cue.i] + 1, inner[1]), previous[0].source, "quote-before",
+                              frame="second")
+                new.append(owner)
+                candidates.append(owner)
         if owner is None and not _title(text, segment):
             owner = _phrase_of_speaker(parsed, segment, inside)
+            if owner is not None and owner.cue[0] in by_cue:
+                owner = None  # 'Trump told NBC's "Today"' after a quotation: the cue's frame, not its words
             if owner is not None:
                 new.append(owner)
                 candidates.append(owner)
@@ -348,13 +360,30 @@ def _continues(parsed: Parsed, previous: tuple[Found, Segment], segment: Segment
     frame = _LINKER.sub("", gap.rstrip())  # '"...," he said. But "..."'
     if gap[len(gap.rstrip()):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
         return False
-    if any(mark in frame for mark in "\u201c\u201d\""):
+    if any(mark in _SHORT_QUOTED.sub("", frame) for mark in "\u201c\u201d\""):  # a title in it is fine
         return False
     cue_at = parsed.starts[found.cue[0]]
     if not start <= cue_at < segment.span[0]:
         return False
     # one sentence: the frame of the cue, ended by its full stop
     return not any(not _ABBREVIATION.search(frame[:m.start() + 1]) for m in _SENTENCE_END.finditer(frame))
+
+
+def _second_cue(parsed: Parsed, previous: tuple[Found, Segment], segment: Segment) -> Token | None:
+    """A participle of saying or urging after an attributed quotation and its cue whose clause holds the next
+    quotation ('"...," said Biden, urging them to "give him time."'): it introduces that quotation. One whose
+    clause ends before it ('"...," he said, adding that .... "..."') leaves the quotation to the first cue."""
+    found, before = previous
+    first = parsed.token_after(max(found.content[1], before.span[1], parsed.ends[found.cue[-1]]))
+    last = parsed.token_before(segment.span[0])
+    if first is None or last is None:
+        return None
+    for i in range(first, last + 1):
+        token = parsed.doc[i]
+        if (token.tag_ == "VBG" and token.lemma_.lower() in _SECOND_CUES and i not in found.cue
+                and parsed.starts[token.right_edge.i] >= segment.inner[0]):
+            return token  # the quotation lies inside the participle's own clause
+    return None
 
 
 def _title(text: str, segment: Segment) -> bool:
