@@ -144,3 +144,27 @@ def test_what_completes_an_object_belongs_to_the_content_up_to_a_comma():
     ])
     (quote,) = extract(context(doc))
     assert quote.text == "the violence on a man"
+
+
+def test_a_cue_under_a_modal_or_a_perception_reports_nothing():
+    modal = parse([
+        ("Voters", 2, "nsubj", "NOUN", "NNS", "voter"), ("might", 2, "aux", "AUX", "MD", "might"),
+        ("think", 2, "ROOT", "VERB", "VB", "think"), ("taxes", 4, "nsubj", "NOUN", "NNS", "tax"),
+        ("rose", 2, "ccomp", "VERB", "VBD", "rise"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(modal)) == []
+    seen = parse([
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("saw", 1, "ROOT", "VERB", "VBD", "see"),
+        ("Jones", 3, "nsubj", "PROPN", "NNP", "Jones"), ("leave", 1, "ccomp", "VERB", "VB", "leave"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(seen)) == []
+    # what one sees that is the case is still a belief reported
+    understood = parse([
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("saw", 1, "ROOT", "VERB", "VBD", "see"),
+        ("that", 5, "mark", "SCONJ", "IN", "that"), ("Jones", 5, "nsubj", "PROPN", "NNP", "Jones"),
+        ("could", 5, "aux", "AUX", "MD", "could"), ("win", 1, "ccomp", "VERB", "VB", "win"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    (quote,) = extract(context(understood))
+    assert quote.text == "Jones could win"

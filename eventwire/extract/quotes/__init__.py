@@ -20,6 +20,9 @@ from .speakers import Speakers
 
 __all__ = ["attributions", "extract"]
 
+#: verbs of perception, whose bare clause ("saw him leave") is something witnessed rather than a content
+_PERCEPTION = frozenset("see hear watch notice imagine".split())
+
 
 def extract(ctx: Context) -> list[Quote]:
     parsed = Parsed(ctx.doc)
@@ -65,12 +68,20 @@ def _kind(text: str, item: Found) -> str:
 
 def _asserted(doc, item: Found) -> bool:
     """An object of a bare infinitive or modal form ("to support the bill", "would back Cruz") is a stance not
-    (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported."""
+    (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported. A cue
+    under a modal ("would argue", "might expect") reports nothing said, and a verb of perception with a bare clause
+    ("saw him leave") reports what was witnessed."""
     if item.segments or item.origin != "verb":
         return True
     cue = doc[item.cue[0]]
     if item.frame == "dobj" and cue.tag_ == "VB":
         return False
+    if any(c.tag_ == "MD" for c in cue.children):
+        return False  # "he might have been expected to", "would you think", "only time will tell": not said (yet)
+    if item.frame == "ccomp" and cue.lemma_.lower() in _PERCEPTION and any(
+            c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(g.dep_ in ("aux", "mark") for g in c.children)
+            for c in cue.children):
+        return False  # "saw Mr. Trump talking about Carrier", "heard Perez speak": seen or heard, not reported
     # "a donor who backs Rubio": a stance inside a relative clause describes someone rather than reports them
     return not (cue.dep_ == "relcl" and item.frame in ("dobj", "xcomp", "prep"))
 
