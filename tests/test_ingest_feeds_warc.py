@@ -94,12 +94,26 @@ def write_warc(path, gzip_it=True) -> None:
 def test_warc_pages_become_articles_and_the_rest_is_passed_over(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     write_warc(path)
-    first, empty, second = read_warc(path)
+    first, empty, second = read_warc(path)  # the request, the image and the 404 are passed over
     assert isinstance(first, Article) and first.url == "https://news.example.com/a"
     assert first.title == "First story" and "Russia launched" in first.text
     assert isinstance(empty, InputError) and empty.id == "https://news.example.com/empty"
-    assert empty.input.startswith(f"{path}@")
+    assert empty.code == "no_text" and empty.input.startswith(f"{path}@")
     assert isinstance(second, Article) and second.title == "Second story"
+
+
+def test_an_unreadable_page_in_a_warc_is_an_error_naming_the_record(tmp_path):
+    path = tmp_path / "crawl.warc"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        body = b"\x00\x01\x02 binary bytes \x00" * 20
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://news.example.com/bin", "response",
+                                                      payload=io.BytesIO(body), length=len(body),
+                                                      http_headers=headers))
+    (error,) = read_warc(path)
+    assert isinstance(error, InputError) and error.id == "https://news.example.com/bin" and error.code == "binary"
+    assert error.input.startswith(f"{path}@")
 
 
 def test_plain_warc_and_a_damaged_one(tmp_path):

@@ -82,6 +82,7 @@ def site():
         "/big": (200, HTML, b"<p>" + b"y" * 50_000 + b"</p>"),
         "/feed.xml": (200, {"Content-Type": "application/rss+xml"}, feed),
         "/loop": (302, {"Location": "/loop"}, b""),
+        "/no-text": (200, HTML, b"<html><head><title>Live: election night</title></head><body></body></html>"),
     }
     for n in range(1, 4):
         Site.routes[f"/hop{n}"] = (301, {"Location": f"/hop{n + 1}" if n < 3 else "/world/strike"}, b"")
@@ -176,3 +177,10 @@ def test_a_feed_url_gives_the_articles_its_entries_link_to(site):
 def test_urls_without_a_fetcher_are_errors(site):
     (item,) = read_sources([f"{site}/world/strike"])
     assert isinstance(item, InputError) and item.code == "no_fetching"
+
+
+def test_a_page_asked_for_without_article_text_is_kept_with_a_warning(site):
+    with fetcher() as f:
+        article = article_from_url(f"{site}/no-text", f)
+    assert (article.text, article.url, article.source) == ("", f"{site}/no-text", "127.0.0.1")
+    assert [w.code for w in article.warnings] == ["no_text"]

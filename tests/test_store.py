@@ -38,6 +38,8 @@ def test_document_ids_without_url_come_from_the_normalised_text():
     assert document_id(None, "Russia launched an attack.") != document_id(None, "Russia launched a new attack.")
     assert document_id("https://example.com/x", "text") != document_id("https://example.com/y", "text")
     assert canonical_url("https://example.com/a?id=1") != canonical_url("https://example.com/a?id=2")
+    # pages kept without text (and without URL) are named by where they came from
+    assert document_id(None, "", "pages/a.html") != document_id(None, "", "pages/b.html")
 
 
 def test_a_stored_document_reads_back_as_the_same_record(tmp_path):
@@ -259,3 +261,11 @@ def test_the_progress_line_shows_articles_rate_and_errors():
     lines.tick()
     lines.committed(1)
     assert log.getvalue().count("\n") == 1 and "1 committed" in log.getvalue()
+
+
+def test_pages_kept_without_text_are_not_near_duplicates_of_each_other(tmp_path):
+    empty = [make_doc("", doc_id=f"live{i}", url=f"https://news.example.com/live/{i}") for i in range(3)]
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = store.add_documents(empty)
+        assert (summary.added, summary.near_duplicates) == (3, 0)
+        assert store.sql("SELECT count(DISTINCT dup_group) FROM documents")[1] == [(3,)]

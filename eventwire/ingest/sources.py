@@ -51,7 +51,7 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Item]:
         if is_feed(fetched):
             yield from read_feed(fetched.body, url, fetcher)
             return
-        yield article_from_page(fetched, url)
+        yield article_from_page(fetched, url, keep_empty=True)  # a page asked for: kept even without text
     except InputProblem as problem:
         yield InputError(id=url, code=problem.code, message=problem.message, input=url)
 

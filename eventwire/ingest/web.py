@@ -20,7 +20,7 @@ import httpx
 
 from .. import __version__
 from ..errors import InputProblem
-from ..records import Article
+from ..records import Article, RecordWarning
 from .decode import decode_bytes
 from .html import read_html
 from .text import clean_text, source_of
@@ -199,16 +199,23 @@ def _same_site(a: str, b: str) -> bool:
     return (source_of(a) or "") == (source_of(b) or "")
 
 
-def article_from_page(fetched: Fetched, name: str, doc_id: str | None = None) -> Article:
-    """An article from a fetched HTML or plain-text page; its url is the page's canonical URL on the same site."""
+def article_from_page(fetched: Fetched, name: str, doc_id: str | None = None, keep_empty: bool = False) -> Article:
+    """An article from a fetched HTML or plain-text page; its url is the page's canonical URL on the same site.
+
+    A page asked for on purpose (``keep_empty``) without article text keeps its title, url and date with a
+    ``no_text`` warning; otherwise (a crawl) it raises ``InputProblem`` with code ``no_text``."""
     if fetched.content_type in HTML_TYPES or (not fetched.content_type and fetched.body.lstrip()[:1] == b"<"):
-        page = read_html(fetched.text(), name)
+        page = read_html(fetched.text(), name, keep_empty=keep_empty)
         url = fetched.url
         if page.url and page.url != url and _same_site(page.url, url) and urlsplit(page.url).path not in ("", "/"):
             url = page.url  # the page's own canonical URL (same site, not its home page)
-        return Article(id=doc_id or url, text=page.text, title=page.title, url=url, source=source_of(url),
-                       published=page.published, published_origin="metadata" if page.published else None,
-                       input=name)
+        article = Article(id=doc_id or url, text=page.text, title=page.title, url=url, source=source_of(url),
+                          published=page.published, published_origin="metadata" if page.published else None,
+                          input=name)
+        if page.no_text:
+            article.warnings.append(RecordWarning(
+                "no_text", f"{name}: no article text found in the HTML page; its title, url and date are kept"))
+        return article
     if fetched.content_type in TEXT_TYPES:
         cleaned = clean_text(fetched.text())
         if not cleaned.text:
@@ -220,4 +227,4 @@ def article_from_page(fetched: Fetched, name: str, doc_id: str | None = None) ->
 
 def article_from_url(url: str, fetcher: Fetcher) -> Article:
     """Fetch ``url`` and read its article (raises ``InputProblem``)."""
-    return article_from_page(fetcher.fetch(url), url)
+    return article_from_page(fetcher.fetch(url), url, keep_empty=True)

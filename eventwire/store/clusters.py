@@ -387,13 +387,15 @@ def _event_row(event_id: str, members: list[tuple], actors: dict, first_added: d
     modality = _mode(m[7] for m in members)
     # the date: a day named in the text counts twice as much as one taken from the publication date
     days = [(m[10].isoformat(), 2.0 if m[9] == m[10] else 1.0) for m in members if m[10] is not None]
-    when = _mode([d for d, _ in days], [w for _, w in days]) if days else _mode(m[11] for m in members)
+    # without a day: the most frequent month, week or year named
+    coarse = [str(m[8]) for m in members if m[10] is None and m[8] and date_range(m[8])]
+    when = _mode([d for d, _ in days], [w for _, w in days]) if days else _mode(coarse)
     span = date_range(when)
 
     def date_agrees(m: tuple) -> bool:
         if m[10] is not None and span:
             return m[9] <= span[0] <= m[10]
-        return m[11] is not None and m[11] == when
+        return m[8] is not None and str(m[8]) == when
 
     place_key = _mode((m[21] if m[21] is not None else m[20]) for m in members)
     place = next((m for m in members if place_key is not None and place_key in (m[21], m[20])), None)
@@ -419,7 +421,8 @@ def _event_row(event_id: str, members: list[tuple], actors: dict, first_added: d
         "articles": len({m[2] for m in members}), "sources": len({m[16] or m[2] for m in members}),
         "independent": len({m[19] for m in members}),
         "agree_code": _share([m[3] for m in members], lambda c: c == cameo),
-        "agree_date": _share([m for m in members if m[10] is not None or m[11] is not None], date_agrees),
+        "agree_date": _share([m for m in members if m[10] is not None or (m[8] and date_range(m[8]))],
+                             date_agrees),
         "agree_place": _share([(m[21] if m[21] is not None else m[20]) for m in members],
                               lambda p: p == place_key),
         "agree_source": source["agree"], "agree_target": target["agree"],

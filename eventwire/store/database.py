@@ -128,7 +128,7 @@ class Store:
 
     def is_current(self, item: Any) -> bool:
         """True when ``item`` (an ``Article`` or a ``Document``) is stored under its id with the same content."""
-        doc_id = document_id(item.url, item.text)
+        doc_id = document_id(item.url, item.text, getattr(item, "input", None) or getattr(item, "id", None))
         found = self.cursor().execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchall()
         return bool(found) and found[0][0] == content_hash(item.text, item.title, item.url)
 
@@ -162,7 +162,7 @@ class Store:
                 errors.append(record)
                 outcomes.append(Outcome(record.id, None, "error", record.code, record.message))
                 continue
-            doc_id = document_id(record.get("url"), record["text"])
+            doc_id = document_id(record.get("url"), record["text"], record.get("input") or str(record["id"]))
             digest = content_hash(record["text"], record.get("title"), record.get("url"))
             if doc_id in pending and pending[doc_id][1] == digest:
                 outcomes.append(Outcome(str(record["id"]), doc_id, "unchanged"))
@@ -230,7 +230,8 @@ class Store:
                 per_doc[doc_id] = rows.flatten(record, doc_id, content_hash=digest, dup_group=doc_id,
                                                shingles=count, minhash=values, extractor=__version__,
                                                ingested_at=now)
-                prepared.bands.extend(dedup.band_rows(doc_id, values))
+                if count:  # a page kept without text has nothing to compare
+                    prepared.bands.extend(dedup.band_rows(doc_id, values))
             except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
                 prepared.failed[doc_id] = f"record {record.get('id')!r}: {type(error).__name__}: {error}"
         for name in ("documents",) + _ITEM_TABLES:

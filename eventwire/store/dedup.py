@@ -123,8 +123,15 @@ def link(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple[str, 
             continue
         kept.update(owners)
         found.append((a, b, jaccard, containment))
-    if found:
-        con.executemany("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?)", found)
+    if found:  # new documents' pairs are new: their old pairs went with their old versions
+        a, b, jaccard, containment = zip(*found, strict=True)
+        con.register("_pairs", pa.table({"a": pa.array(a, pa.string()), "b": pa.array(b, pa.string()),
+                                         "j": pa.array(jaccard, pa.float64()),
+                                         "c": pa.array(containment, pa.float64())}))
+        try:
+            con.execute("INSERT INTO duplicates SELECT a, b, j, c FROM _pairs")
+        finally:
+            con.unregister("_pairs")
     return found
 
 

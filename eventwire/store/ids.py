@@ -42,10 +42,16 @@ def normalized_text(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
-def document_id(url: str | None, text: str) -> str:
-    """``d-`` and 16 hex digits: from the canonical URL when there is one, else from the normalised text."""
+def document_id(url: str | None, text: str, fallback: str | None = None) -> str:
+    """``d-`` and 16 hex digits: from the canonical URL when there is one, else from the normalised text; a page
+    kept without text and without URL is named by ``fallback`` (where it came from)."""
     key = canonical_url(url)
-    return "d-" + _digest("url:" + key if key else "text:" + normalized_text(text))
+    if key:
+        return "d-" + _digest("url:" + key)
+    text_key = normalized_text(text)
+    if not text_key and fallback:
+        return "d-" + _digest("input:" + fallback)
+    return "d-" + _digest("text:" + text_key)
 
 
 def content_hash(text: str, title: str | None, url: str | None) -> str:

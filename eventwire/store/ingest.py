@@ -74,9 +74,11 @@ def ingest(inputs: Iterable[str], store: Store, pipeline: Pipeline, *, fetcher: 
         for item in read_sources(inputs, settings, fetcher):
             if isinstance(item, Article) and not force:
                 text = truncate(item.text, settings.max_chars)
-                if store.is_current(SimpleNamespace(url=item.url, text=text, title=item.title)):
+                seen = SimpleNamespace(url=item.url, text=text, title=item.title, input=item.input, id=item.id)
+                if store.is_current(seen):
                     skipped.unchanged += 1
-                    skipped.outcomes.append(Outcome(item.id, document_id(item.url, text), "unchanged"))
+                    skipped.outcomes.append(Outcome(item.id, document_id(item.url, text, item.input or item.id),
+                                                    "unchanged"))
                     progress.tick()
                     continue
             yield item
