@@ -168,3 +168,12 @@ def test_a_cue_under_a_modal_or_a_perception_reports_nothing():
     ])
     (quote,) = extract(context(understood))
     assert quote.text == "Jones could win"
+
+
+def test_an_imperative_to_the_reader_is_no_attribution():
+    doc = parse([
+        ("Remember", 0, "ROOT", "VERB", "VB", "remember"), ("that", 3, "mark", "SCONJ", "IN", "that"),
+        ("prices", 3, "nsubj", "NOUN", "NNS", "price"), ("rose", 0, "ccomp", "VERB", "VBD", "rise"),
+        (".", 0, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(doc)) == []

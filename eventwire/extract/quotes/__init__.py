@@ -76,6 +76,8 @@ def _asserted(doc, item: Found) -> bool:
     cue = doc[item.cue[0]]
     if item.frame == "dobj" and cue.tag_ == "VB":
         return False
+    if _imperative(cue) or (cue.dep_ == "conj" and _imperative(cue.head)):
+        return False  # "Ask yourself: ...", "Remember: ...": the writer addressing the reader
     if any(c.tag_ == "MD" for c in cue.children):
         return False  # "he might have been expected to", "would you think", "only time will tell": not said (yet)
     if item.frame == "ccomp" and cue.lemma_.lower() in _PERCEPTION and any(
@@ -84,6 +86,11 @@ def _asserted(doc, item: Found) -> bool:
         return False  # "saw Mr. Trump talking about Carrier", "heard Perez speak": seen or heard, not reported
     # "a donor who backs Rubio": a stance inside a relative clause describes someone rather than reports them
     return not (cue.dep_ == "relcl" and item.frame in ("dobj", "xcomp", "prep"))
+
+
+def _imperative(verb) -> bool:
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
 
 
 class _Quotations:
