@@ -177,3 +177,20 @@ def test_an_imperative_to_the_reader_is_no_attribution():
         (".", 0, "punct", "PUNCT", ".", "."),
     ])
     assert extract(context(doc)) == []
+
+
+def test_a_conjoined_verb_of_intent_stays_in_the_content_but_one_of_saying_is_a_second_statement():
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("says", 1, "ROOT", "VERB", "VBZ", "say"),
+        ("he", 3, "nsubj", "PRON", "PRP", "he"), ("is", 1, "ccomp", "AUX", "VBZ", "be"),
+        ("proud", 3, "acomp", "ADJ", "JJ", "proud"), ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("expects", 3, "conj", "VERB", "VBZ", "expect"), ("to", 8, "aux", "PART", "TO", "to"),
+        ("win", 6, "xcomp", "VERB", "VB", "win"), (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (quote,) = extract(context(parse(rows)))
+    assert quote.text == "he is proud and expects to win"
+    said = [r if r[0] != "expects" else ("denies", 3, "conj", "VERB", "VBZ", "deny") for r in rows]
+    said[7] = ("the", 8, "det", "DET", "DT", "the")
+    said[8] = ("report", 6, "dobj", "NOUN", "NN", "report")
+    first, second = extract(context(parse(said)))
+    assert first.text == "he is proud" and (second.cue, second.text) == ("denies", "the report")

@@ -99,10 +99,11 @@ def subject_of(verb: Token) -> tuple[int, int] | None:
 
 
 def _parallel_cues(clause: Token) -> list[Token]:
-    """Cue verbs conjoined to a reported clause's head without a subject of their own, and a participle of saying
-    that ends it."""
+    """Verbs of saying conjoined to a reported clause's head without a subject of their own ("said he found Trump
+    charming and called his standing unheard of"), and a participle of saying that ends it. Other verbs conjoined
+    there belong to what is reported ("says he is proud of his campaign and expects to win")."""
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
-                 and _names_a_cue(c) and not any(g.dep_ in _SUBJECTS for g in c.children)]
+                 and c.lemma_.lower() in lexicon.SPEECH and not any(g.dep_ in _SUBJECTS for g in c.children)]
     return conjoined + _trailing_participles(clause)
 
 
@@ -134,12 +135,6 @@ def _rest(verb: Token, first: Token) -> list[Token]:
             break
         out.append(child)
     return out
-
-
-def _names_a_cue(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in lexicon.SPEECH or lemma in lexicon.STANCE or lemma in lexicon.INTENTION or \
-        lemma in lexicon.WITH_PREPOSITION
 
 
 def _cue_tokens(verb: Token) -> list[int]:
