@@ -42,3 +42,19 @@ def test_links_run_last_and_survive_a_round_trip():
     record = Document(id="d", text="x" * 20, published=Published(None, "none", 0.0), quotes=[quote]).to_dict()
     assert record["quotes"][0]["events"] == ["e3"]
     assert document_from_dict(record).quotes[0].events == ["e3"]
+
+
+def test_each_quote_gets_only_the_events_of_its_own_sentences():
+    d = doc()
+    text = d.text  # "Putin said Russia struck Kiev. Troops advanced."
+    first = (text.index("Russia"), text.index("Kiev") + 4)
+    second = (text.index("Troops"), len(text) - 1)
+    quotes = [Quote("q1", "a1", (0, 5), "said", (6, 10), text[slice(*first)], first, "indirect"),
+              Quote("q2", None, None, "", (0, 0), text[slice(*second)], second, "indirect")]
+    strike = event("e1", (text.index("struck"), text.index("struck") + 6), (0, text.index(".") + 1), 0)
+    advance = event("e2", (text.index("advanced"), text.index("advanced") + 8), (text.index("Troops"), len(text)), 1)
+    # an event whose evidence runs over both sentences still belongs to the quote that holds its trigger
+    spread = event("e3", (text.index("advanced"), text.index("advanced") + 8), (0, len(text)), 1)
+    ctx = Context(article=Article(id="t", text=text), doc=d, quotes=quotes, events=[spread, advance, strike])
+    linked = link(ctx)
+    assert [q.events for q in linked] == [["e1"], ["e3", "e2"]]

@@ -114,3 +114,83 @@ def test_a_participle_modifying_a_noun_is_no_cue_but_a_finite_verb_is():
     ]
     (quote,) = extract(context(parse(finite)))
     assert quote.text == "Cruz" and quote.cue == "attacked"
+
+
+def test_a_participle_of_saying_that_ends_a_reported_clause_is_a_second_statement():
+    doc = parse([
+        ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("insisted", 1, "ROOT", "VERB", "VBD", "insist"),
+        ("that", 4, "mark", "SCONJ", "IN", "that"), ("he", 4, "nsubj", "PRON", "PRP", "he"),
+        ("won", 1, "ccomp", "VERB", "VBD", "win"), (",", 4, "punct", "PUNCT", ",", ","),
+        ("claiming", 4, "advcl", "VERB", "VBG", "claim"), ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("turnout", 9, "nsubj", "NOUN", "NN", "turnout"), ("rose", 6, "ccomp", "VERB", "VBD", "rise"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=["B-PERSON"] + ["O"] * 10)
+    ctx = context(doc)
+    insisted, claiming = extract(ctx)
+    assert (insisted.cue, insisted.text) == ("insisted", "he won")
+    assert (claiming.cue, claiming.text) == ("claiming", "turnout rose")
+    # the participle's speaker is the one of the clause it follows, not the subject inside that clause
+    assert doc.text[slice(*claiming.speaker_span)] == "Trump" and claiming.speaker == insisted.speaker
+
+
+def test_what_completes_an_object_belongs_to_the_content_up_to_a_comma():
+    doc = parse([
+        ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("blamed", 1, "ROOT", "VERB", "VBD", "blame"),
+        ("the", 3, "det", "DET", "DT", "the"), ("violence", 1, "dobj", "NOUN", "NN", "violence"),
+        ("on", 1, "prep", "ADP", "IN", "on"), ("a", 6, "det", "DET", "DT", "a"),
+        ("man", 4, "pobj", "NOUN", "NN", "man"), (",", 1, "punct", "PUNCT", ",", ","),
+        ("before", 9, "mark", "SCONJ", "IN", "before"), ("leaving", 1, "advcl", "VERB", "VBG", "leave"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    (quote,) = extract(context(doc))
+    assert quote.text == "the violence on a man"
+
+
+def test_a_cue_under_a_modal_or_a_perception_reports_nothing():
+    modal = parse([
+        ("Voters", 2, "nsubj", "NOUN", "NNS", "voter"), ("might", 2, "aux", "AUX", "MD", "might"),
+        ("think", 2, "ROOT", "VERB", "VB", "think"), ("taxes", 4, "nsubj", "NOUN", "NNS", "tax"),
+        ("rose", 2, "ccomp", "VERB", "VBD", "rise"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(modal)) == []
+    seen = parse([
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("saw", 1, "ROOT", "VERB", "VBD", "see"),
+        ("Jones", 3, "nsubj", "PROPN", "NNP", "Jones"), ("leave", 1, "ccomp", "VERB", "VB", "leave"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(seen)) == []
+    # what one sees that is the case is still a belief reported
+    understood = parse([
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("saw", 1, "ROOT", "VERB", "VBD", "see"),
+        ("that", 5, "mark", "SCONJ", "IN", "that"), ("Jones", 5, "nsubj", "PROPN", "NNP", "Jones"),
+        ("could", 5, "aux", "AUX", "MD", "could"), ("win", 1, "ccomp", "VERB", "VB", "win"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    (quote,) = extract(context(understood))
+    assert quote.text == "Jones could win"
+
+
+def test_an_imperative_to_the_reader_is_no_attribution():
+    doc = parse([
+        ("Remember", 0, "ROOT", "VERB", "VB", "remember"), ("that", 3, "mark", "SCONJ", "IN", "that"),
+        ("prices", 3, "nsubj", "NOUN", "NNS", "price"), ("rose", 0, "ccomp", "VERB", "VBD", "rise"),
+        (".", 0, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(doc)) == []
+
+
+def test_a_conjoined_verb_of_intent_stays_in_the_content_but_one_of_saying_is_a_second_statement():
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("says", 1, "ROOT", "VERB", "VBZ", "say"),
+        ("he", 3, "nsubj", "PRON", "PRP", "he"), ("is", 1, "ccomp", "AUX", "VBZ", "be"),
+        ("proud", 3, "acomp", "ADJ", "JJ", "proud"), ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("expects", 3, "conj", "VERB", "VBZ", "expect"), ("to", 8, "aux", "PART", "TO", "to"),
+        ("win", 6, "xcomp", "VERB", "VB", "win"), (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    (quote,) = extract(context(parse(rows)))
+    assert quote.text == "he is proud and expects to win"
+    said = [r if r[0] != "expects" else ("denies", 3, "conj", "VERB", "VBZ", "deny") for r in rows]
+    said[7] = ("the", 8, "det", "DET", "DT", "the")
+    said[8] = ("report", 6, "dobj", "NOUN", "NN", "report")
+    first, second = extract(context(parse(said)))
+    assert first.text == "he is proud" and (second.cue, second.text) == ("denies", "the report")

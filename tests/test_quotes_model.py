@@ -147,3 +147,21 @@ def test_belief_reported_inside_speech_is_part_of_it(pipeline):
     found = quotes(pipeline, "The senator said she believes the bill will pass next week.")
     assert len(found) == 1 and found[0]["cue"] == "said"
     assert found[0]["text"] == "she believes the bill will pass next week"
+
+
+def test_quotation_over_paragraphs_with_a_cue_at_each_end_is_two(pipeline):
+    text = ("Maria Lopez said: \u201cThe first part of my plan cuts taxes for families.\n\n"
+            "\u201cThe second part builds roads,\u201d she told reporters on Monday.")
+    found = quotes(pipeline, text)
+    first = only(found, "The first part of my plan")
+    second = only(found, "The second part builds roads")
+    assert first is not second and first["cue"] == "said" and second["cue"] == "told"
+    assert "second part" not in first["text"]
+
+
+def test_a_phrase_quoted_before_a_cue_with_its_own_clause_is_not_its_content(pipeline):
+    text = ("Maria Lopez delivered a defense of \u201ccity values,\u201d saying the city embodied the "
+            "\u201cheart of the country.\u201d")
+    found = quotes(pipeline, text)
+    saying = only(found, "the city embodied")
+    assert saying["cue"] == "saying" and "city values" not in saying["text"]

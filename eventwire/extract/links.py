@@ -3,6 +3,8 @@ lookup. An event belongs to a quote when its evidence lies inside the sentences 
 trigger inside the content, or its evidence within those sentences)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..records import Event, Quote
 from .context import Context
 
@@ -12,11 +14,19 @@ def link(ctx: Context) -> list[Quote]:
     if not ctx.quotes or not ctx.events:
         return ctx.quotes
     bounds = [(s.start_char, s.end_char) for s in ctx.doc.sents]
+    # the events by where their trigger and their evidence start, so that each quote looks only at those near it
+    by_trigger = sorted(range(len(ctx.events)), key=lambda n: ctx.events[n].trigger[0])
+    by_evidence = sorted(range(len(ctx.events)), key=lambda n: ctx.events[n].evidence[0])
+    triggers = [ctx.events[n].trigger[0] for n in by_trigger]
+    evidences = [ctx.events[n].evidence[0] for n in by_evidence]
     for quote in ctx.quotes:
         first = ctx.sentence_index(quote.span[0])
         last = ctx.sentence_index(max(quote.span[1] - 1, quote.span[0]))
         window = (bounds[first][0], bounds[last][1]) if bounds else quote.span
-        quote.events = [event.id for event in ctx.events if _reports(quote, event, window)]
+        near = set(by_trigger[bisect_left(triggers, quote.span[0]):bisect_right(triggers, quote.span[1])])
+        near.update(by_evidence[bisect_left(evidences, window[0]):bisect_left(evidences, min(window[1],
+                                                                                               quote.span[1]))])
+        quote.events = [ctx.events[n].id for n in sorted(near) if _reports(quote, ctx.events[n], window)]
     return ctx.quotes
 
 

@@ -6,43 +6,51 @@ cues next to the quotation marks (``marks``, ``direct``), resolves speakers to a
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc
 
 from ...records import Quote
 from ..context import Context
 from . import direct, reported
-from .found import Found
+from .found import Found, Span
 from .marks import find_segments
+from .parsed import Parsed
 from .speakers import Speakers
 
 __all__ = ["attributions", "extract"]
 
+#: verbs of perception, whose bare clause ("saw him leave") is something witnessed rather than a content
+_PERCEPTION = frozenset("see hear watch notice imagine".split())
+
 
 def extract(ctx: Context) -> list[Quote]:
-    doc = ctx.doc
-    speakers = Speakers(ctx)
+    parsed = Parsed(ctx.doc)
+    text = parsed.text
+    speakers = Speakers(ctx, parsed)
     quotes: list[Quote] = []
-    for item in attributions(doc):
+    for item in attributions(parsed):
         actor, speaker_span = speakers.resolve(item.source)
-        cue_tokens = [doc[i] for i in item.cue]
-        cue_span = (cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1].text))
+        cue_span = (parsed.starts[item.cue[0]], parsed.ends[item.cue[-1]])
         start, end = item.content
         quotes.append(Quote(
             id=f"q{len(quotes) + 1}", speaker=actor.id if actor else None, speaker_span=speaker_span,
-            cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span, text=doc.text[start:end], span=(start, end),
-            kind=_kind(doc.text, item),
+            cue=text[cue_span[0]:cue_span[1]], cue_span=cue_span, text=text[start:end], span=(start, end),
+            kind=_kind(text, item),
         ))
     return quotes
 
 
-def attributions(doc: Doc) -> list[Found]:
+def attributions(doc: Doc | Parsed) -> list[Found]:
     """Every attribution in a parsed text, in text order, before speakers are resolved (each says how it was found:
     ``origin`` and ``frame``)."""
-    found = reported.find(doc)
-    segments = direct.repair(doc, find_segments(doc.text))
-    found += direct.attach(doc, segments, found)
-    found = [f for f in found if not _inside_quotation(doc, f, segments) and _asserted(doc, f)]
-    found = _outermost(doc, _dedupe(found))
+    parsed = doc if isinstance(doc, Parsed) else Parsed(doc)
+    found = reported.find(parsed)
+    segments = direct.repair(parsed, find_segments(parsed.text))
+    found += direct.attach(parsed, segments, found)
+    quoted = _Quotations(sorted(s.span for s in segments if s.style == "double"))
+    found = [f for f in found if not quoted.holds(parsed.starts[f.cue[0]]) and _asserted(parsed.doc, f)]
+    found = _outermost(parsed, _dedupe(found))
     return sorted(found, key=lambda f: (f.content[0], f.cue[0]))
 
 
@@ -60,32 +68,70 @@ def _kind(text: str, item: Found) -> str:
 
 def _asserted(doc, item: Found) -> bool:
     """An object of a bare infinitive or modal form ("to support the bill", "would back Cruz") is a stance not
-    (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported."""
+    (yet) taken, unless it is quoted; a clause after one ("declined to say whether ...") is still reported. A cue
+    under a modal ("would argue", "might expect") reports nothing said, and a verb of perception with a bare clause
+    ("saw him leave") reports what was witnessed."""
     if item.segments or item.origin != "verb":
         return True
     cue = doc[item.cue[0]]
     if item.frame == "dobj" and cue.tag_ == "VB":
         return False
+    if _imperative(cue) or (cue.dep_ == "conj" and _imperative(cue.head)):
+        return False  # "Ask yourself: ...", "Remember: ...": the writer addressing the reader
+    if any(c.tag_ == "MD" for c in cue.children):
+        return False  # "he might have been expected to", "would you think", "only time will tell": not said (yet)
+    if item.frame == "ccomp" and cue.lemma_.lower() in _PERCEPTION and any(
+            c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(g.dep_ in ("aux", "mark") for g in c.children)
+            for c in cue.children):
+        return False  # "saw Mr. Trump talking about Carrier", "heard Perez speak": seen or heard, not reported
     # "a donor who backs Rubio": a stance inside a relative clause describes someone rather than reports them
     return not (cue.dep_ == "relcl" and item.frame in ("dobj", "xcomp", "prep"))
 
 
-def _inside_quotation(doc, item: Found, segments) -> bool:
-    """An attribution the quoted speaker makes ("I think ...") inside a quotation belongs to the quotation."""
-    at = doc[item.cue[0]].idx
-    return any(s.span[0] < at < s.span[1] for s in segments if s.style == "double")
+def _imperative(verb) -> bool:
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
 
 
-def _outermost(doc, found: list[Found]) -> list[Found]:
+class _Quotations:
+    """Double quotations, for asking whether a cue lies inside one: an attribution the quoted speaker makes ("I
+    think ...") inside a quotation belongs to the quotation."""
+
+    def __init__(self, spans: list[Span]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def holds(self, at: int) -> bool:
+        i = bisect_left(self.starts, at) - 1  # the quotations do not overlap; one opening at ``at`` does not hold it
+        return i >= 0 and at < self.ends[i]
+
+
+def _outermost(parsed: Parsed, found: list[Found]) -> list[Found]:
     """Attributions not reported inside another one's content: in "Smith said he believes taxes will rise" the
     belief is part of what Smith said, not a second attribution of its own. The frame between the pieces of an
     interrupted quotation ('"...," he said, adding that ... "..."') is not content."""
-    cores = [_core(f) for f in found]
+    # every piece of every core, by start; for each prefix the two furthest ends that belong to different owners
+    pieces = sorted((s, e, n) for n, f in enumerate(found) for s, e in _core(f) if e > s)
+    starts = [s for s, _, _ in pieces]
+    best: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    first, second = (-1, -1), (-1, -1)  # (end, owner)
+    for _, e, n in pieces:
+        if n == first[1]:
+            first = max(first, (e, n))
+        elif e > first[0]:
+            first, second = (e, n), first
+        elif e > second[0]:
+            second = (e, n)
+        best.append((first, second))
     out = []
-    for f in found:
-        at = doc[f.cue[0]].idx
-        if not any(o is not f and any(s <= at < e for s, e in core) for o, core in zip(found, cores, strict=True)):
-            out.append(f)
+    for n, f in enumerate(found):
+        at = parsed.starts[f.cue[0]]
+        k = bisect_right(starts, at)
+        if k:
+            first, second = best[k - 1]
+            if (first[0] > at and first[1] != n) or second[0] > at:
+                continue
+        out.append(f)
     return out
 
 

@@ -9,12 +9,14 @@ of its own that follows an attributed one in the same or the next paragraph cont
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from . import lexicon
 from .found import Found
 from .marks import Segment
+from .parsed import Parsed
 from .reported import phrase, subject_of
 
 _FINAL = {".", "?", "!", ";"}
@@ -22,38 +24,18 @@ _LINKER = re.compile(r"(?<=[.?!])\s+(?:But|And|Still|Yet|So|Then|Now|Also|Later|
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")
 _CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue"}
+_SHORT_QUOTED = re.compile(r"[\u201c\"](?:[^\u201c\u201d\"\s]+\s?){1,4}[\u201d\"]")
+_SECOND_CUES = lexicon.SPEECH | lexicon.INTENTION | lexicon.STANCE
 #: the fewest words a quotation needs to stand as a quote without a cue of its own (else a scare quote or title)
 MIN_WORDS_ALONE = 4
+#: characters between two quotations beyond which neither continues the other (far more than any frame or paragraph)
+_FAR = 2000
 
 
-def _token_at(doc: Doc, char: int, after: bool) -> int | None:
-    """The index of the first token starting at or after ``char`` (or the last ending at or before it)."""
-    if after:
-        for token in doc[_bisect(doc, char):]:
-            if token.idx >= char:
-                return token.i
-        return None
-    i = _bisect(doc, char)
-    for token in reversed(doc[:i + 1]):
-        if token.idx + len(token.text) <= char:
-            return token.i
-    return None
-
-
-def _bisect(doc: Doc, char: int) -> int:
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return min(lo, len(doc) - 1) if len(doc) else 0
-
-
-def after_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
+def after_frame(parsed: Parsed, segment: Segment, inside) -> list[Token]:
     """The tokens after a quotation up to the end of its sentence, another quotation or the paragraph's end."""
-    start = _token_at(doc, segment.span[1], after=True)
+    doc = parsed.doc
+    start = parsed.token_after(segment.span[1])
     out: list[Token] = []
     if start is None:
         return out
@@ -66,9 +48,10 @@ def after_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
     return out
 
 
-def before_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
+def before_frame(parsed: Parsed, segment: Segment, inside) -> list[Token]:
     """The tokens before a quotation back to the start of its sentence, another quotation or the paragraph."""
-    end = _token_at(doc, segment.span[0], after=False)
+    doc = parsed.doc
+    end = parsed.token_before(segment.span[0])
     out: list[Token] = []
     if end is None:
         return out
@@ -84,9 +67,10 @@ def before_frame(doc: Doc, segment: Segment, inside) -> list[Token]:
     return list(reversed(out))
 
 
-def adjacent_cue(doc: Doc, segment: Segment) -> tuple[Token, tuple[int, int] | None] | None:
+def adjacent_cue(parsed: Parsed, segment: Segment) -> tuple[Token, tuple[int, int] | None] | None:
     """A verb of saying right before the opening mark, with at most a comma or colon between."""
-    end = _token_at(doc, segment.span[0], after=False)
+    doc = parsed.doc
+    end = parsed.token_before(segment.span[0])
     if end is None:
         return None
     token = doc[end]
@@ -145,23 +129,25 @@ def _speaker_near(cue: Token, frame: list[Token]) -> tuple[int, int] | None:
     return None
 
 
-def repair(doc: Doc, segments: list[Segment]) -> list[Segment]:
+def repair(parsed: Parsed, segments: list[Segment]) -> list[Segment]:
     """A quotation whose closing mark is missing ends before the first "..., Smith said" inside it (the mark was
-    lost where the attribution begins); otherwise it keeps running to its paragraph's end."""
+    lost where the attribution begins); otherwise it keeps running to its paragraph's end. A quotation carried over
+    paragraphs is two when each end has a cue of its own (see ``_split_carried``)."""
     out = []
-    for segment in segments:
+    for segment in _split_carried(parsed, segments):
         if segment.closed or len(segment.pieces) != 1:
             out.append(segment)
             continue
         start, end = segment.pieces[0]
         cut = None
-        for token in doc[_bisect(doc, start):]:
+        first = parsed.token_after(start)
+        for token in parsed.doc[first if first is not None else len(parsed.doc):]:
             if token.idx >= end:
                 break
             if (token.lemma_.lower() in lexicon.SPEECH and token.pos_ == "VERB" and token.i > 0
                     and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
                 subject = min(c.left_edge.i for c in token.children if c.dep_ == "nsubj")
-                before = doc[subject - 1] if subject > 0 else None
+                before = parsed.doc[subject - 1] if subject > 0 else None
                 if before is not None and before.text == "," and before.idx > start:
                     cut = before.idx
                     break
@@ -173,34 +159,73 @@ def repair(doc: Doc, segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]:
-    """Join each segment to an attribution (extending its content) or make a new one; returns the new ones."""
-    spans = [s.span for s in segments]
+def _split_carried(parsed: Parsed, segments: list[Segment]) -> list[Segment]:
+    """A quotation left open at a paragraph's end runs on into the next paragraph that opens with a mark; but when
+    its first paragraph has a frame of its own before the opening mark ('Obama said: "...') and its last paragraph
+    a cue of its own after the closing one ('"...," Obama said.'), those are two quotations with two cues."""
+    spans = sorted(s.span for s in segments)
+    starts = [s for s, _ in spans]
 
     def inside(char: int) -> bool:
-        return any(s <= char < e for s, e in spans)
+        i = bisect_right(starts, char) - 1
+        return i >= 0 and char < spans[i][1]
+
+    text = parsed.text
+    out = []
+    for segment in segments:
+        if len(segment.pieces) < 2 or not segment.closed:
+            out.append(segment)
+            continue
+        head = text[parsed.paragraph(segment.span[0])[0]:segment.span[0]]
+        if not any(c.isalnum() for c in head) or cue_after(after_frame(parsed, segment, inside)) is None:
+            out.append(segment)
+            continue
+        last = segment.pieces[-1]
+        opening = parsed.paragraph(last[0])[0]
+        while opening < last[0] and text[opening].isspace():
+            opening += 1
+        earlier = segment.pieces[:-1]
+        out.append(Segment((segment.span[0], earlier[-1][1]), earlier, segment.style, closed=False))
+        out.append(Segment((opening, segment.span[1]), [last], segment.style))
+    return out
+
+
+def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[Found]:
+    """Join each segment to an attribution (extending its content) or make a new one; returns the new ones."""
+    text = parsed.text
+    spans = sorted(s.span for s in segments)
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+
+    def inside(char: int) -> bool:
+        i = bisect_right(starts, char) - 1  # the segments do not overlap
+        return i >= 0 and char < ends[i]
 
     by_cue = {f.cue[0]: f for f in found}
+    candidates = list(found)  # the attributions a segment may belong to, new ones added as they are made
     new: list[Found] = []
     previous: tuple[Found, Segment] | None = None
     quotation: tuple[Found, Segment] | None = None  # the last attributed quotation that reads as speech
     for segment in segments:
         inner = segment.inner
-        words = segment.words(doc.text)
-        owner = _owner(doc, segment, found + new)
+        words = segment.words(text)
+        speech_like = words >= MIN_WORDS_ALONE and _sentence_like(text, segment)
+        owner = _owner(parsed, segment, candidates)
         hit, where = None, ""
         if owner is None:
             # what a verb of saying takes straight after it is quoted speech, however short ('chanted "USA!"',
             # 'the sign read "Hispanics 4 Trump"')
-            hit, where = adjacent_cue(doc, segment), "quote-before"
-        if owner is None and hit is None and (words >= MIN_WORDS_ALONE or _sentence_like(doc.text, segment)) \
-                and not _title(doc.text, segment):
+            hit, where = adjacent_cue(parsed, segment), "quote-before"
+        if owner is None and hit is None and (words >= MIN_WORDS_ALONE or _sentence_like(text, segment)) \
+                and not _title(text, segment):
             # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
             # stands near it ("affirms Ukraine's "irreversible path"")
-            hit = cue_after(after_frame(doc, segment, inside))
+            hit = cue_after(after_frame(parsed, segment, inside))
             where = "quote-after"
+            if hit is not None and _reports_after(parsed, by_cue.get(hit[0].i), segment):
+                hit = None  # '"New York values," saying the city embodied ...': the cue's words follow it
             if hit is None:
-                hit = cue_before(before_frame(doc, segment, inside))
+                hit = cue_before(before_frame(parsed, segment, inside))
                 where = "quote-before"
         if owner is None and hit is not None:
             cue, source = hit
@@ -209,25 +234,37 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
                 cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
                 owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
                 new.append(owner)
+                candidates.append(owner)
                 by_cue[cue.i] = owner
-        if owner is None and quotation is not None and words >= 2 and _next_paragraph(doc.text, quotation[1], segment):
+        if owner is None and quotation is not None and words >= 2 and _next_paragraph(parsed, quotation[1], segment):
             # a paragraph that is all quotation continues the last full quotation of the paragraph before, not a
             # phrase quoted after it ('"...," Trump told the rally, saying she would "abolish" it.' / '"..."')
             owner = quotation[0]
-        if owner is None and previous is not None and words >= 2 and _continues(doc, previous, segment):
-            owner = previous[0]
-        if owner is None and not _title(doc.text, segment):
-            owner = _phrase_of_speaker(doc, segment, inside)
+        if owner is None and previous is not None and words >= 2 and _continues(parsed, previous, segment):
+            cue = _second_cue(parsed, previous, segment)
+            if cue is None:
+                owner = previous[0]
+            else:
+                # '"...," said Biden, urging them to "give him time."': a second statement of the same speaker
+                owner = Found([cue.i], (parsed.ends[cue.i] + 1, inner[1]), previous[0].source, "quote-before",
+                              frame="second")
+                new.append(owner)
+                candidates.append(owner)
+        if owner is None and not _title(text, segment):
+            owner = _phrase_of_speaker(parsed, segment, inside)
+            if owner is not None and owner.cue[0] in by_cue:
+                owner = None  # 'Trump told NBC's "Today"' after a quotation: the cue's frame, not its words
             if owner is not None:
                 new.append(owner)
+                candidates.append(owner)
         if owner is None:
-            if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
+            if speech_like:
                 previous = None
             continue
         owner.extend(inner)
         owner.segments.append(inner)
         previous = (owner, segment)
-        if words >= MIN_WORDS_ALONE and _sentence_like(doc.text, segment):
+        if speech_like:
             quotation = (owner, segment)
     return new
 
@@ -235,13 +272,13 @@ def attach(doc: Doc, segments: list[Segment], found: list[Found]) -> list[Found]
 _NOT_AGENTS = {"it", "this", "that", "there", "these", "those", "what", "which"}
 
 
-def _phrase_of_speaker(doc: Doc, segment: Segment, inside) -> Found | None:
+def _phrase_of_speaker(parsed: Parsed, segment: Segment, inside) -> Found | None:
     """A quoted phrase in the object of someone's verb ('Clinton fixates on the "pivot" line', 'Trump pushed his
     "free college" promise'): the speaker's words inside a clause of the writer's, a mixed attribution."""
-    start = _token_at(doc, segment.inner[0], after=True)
+    start = parsed.token_after(segment.inner[0])
     if start is None:
         return None
-    token = doc[start]
+    token = parsed.doc[start]
     verb = token
     steps = 0
     while verb.pos_ != "VERB" and verb.head.i != verb.i and steps < 6:
@@ -269,55 +306,84 @@ def _phrase_of_speaker(doc: Doc, segment: Segment, inside) -> Found | None:
     return Found([verb.i], span, phrase(subject), "phrase", frame=holder.dep_)
 
 
-def _owner(doc: Doc, segment: Segment, found: list[Found]) -> Found | None:
+def _reports_after(parsed: Parsed, found: Found | None, segment: Segment) -> bool:
+    """The attribution found from the parse reports a clause after its cue, away from the quotation."""
+    if found is None or found.segments:
+        return False
+    return found.content[0] > parsed.starts[found.cue[0]] and found.content[0] >= segment.span[1]
+
+
+def _owner(parsed: Parsed, segment: Segment, found: list[Found]) -> Found | None:
     """The attribution whose content overlaps the segment and whose cue lies outside it."""
     best, best_key = None, None
     s, e = segment.span
+    at = parsed.starts
     for f in found:
-        if any(s <= doc[i].idx < e for i in f.cue):
+        if f.content[1] <= s or f.content[0] >= e:
             continue
-        overlap = min(f.content[1], e) - max(f.content[0], s)
-        if overlap <= 0:
+        if any(s <= at[i] < e for i in f.cue):
             continue
         # the attribution whose content starts nearest the quotation's start, then the nearest cue
         key = (abs(f.content[0] - segment.inner[0]) > 3 and f.content[0] > s, abs(f.content[0] - s),
-               abs(doc[f.cue[0]].idx - s))
+               abs(at[f.cue[0]] - s))
         if best_key is None or key < best_key:
             best, best_key = f, key
     return best
 
 
-def _next_paragraph(text: str, before: Segment, segment: Segment) -> bool:
+def _next_paragraph(parsed: Parsed, before: Segment, segment: Segment) -> bool:
     """The segment opens the paragraph right after the one where ``before`` ends, and fills it."""
-    start = text.rfind("\n", 0, segment.span[0]) + 1
+    text = parsed.text
+    start, _ = parsed.paragraph(segment.span[0])
     if text[start:segment.span[0]].strip():
         return False
-    end = text.find("\n", segment.span[1])
-    if text[segment.span[1]:end if end >= 0 else len(text)].strip():
+    _, end = parsed.paragraph(segment.span[1])
+    if text[segment.span[1]:end].strip():
+        return False
+    if start - before.span[1] > _FAR:
         return False
     between = text[before.span[1]:start]
     return 0 < between.count("\n") <= 2 and between.strip("\n").count("\n") == 0
 
 
-def _continues(doc: Doc, previous: tuple[Found, Segment], segment: Segment) -> bool:
+def _continues(parsed: Parsed, previous: tuple[Found, Segment], segment: Segment) -> bool:
     """A segment without a cue continues the previous attribution when only a paragraph break, or the sentence that
     holds the attribution's own cue ("he said, adding ..."), lies between them."""
     found, before = previous
-    text = doc.text
+    text = parsed.text
     start = max(found.content[1], before.span[1])
+    if segment.span[0] - start > _FAR:
+        return False
     gap = text[start:segment.span[0]]
     if not any(c.isalnum() for c in gap):
         return gap.count("\n") <= 2
     frame = _LINKER.sub("", gap.rstrip())  # '"...," he said. But "..."'
     if gap[len(gap.rstrip()):].count("\n") > 2 or "\n" in frame or len(frame) > 250:
         return False
-    if any(mark in frame for mark in "\u201c\u201d\""):
+    if any(mark in _SHORT_QUOTED.sub("", frame) for mark in "\u201c\u201d\""):  # a title in it is fine
         return False
-    cue_at = doc[found.cue[0]].idx
+    cue_at = parsed.starts[found.cue[0]]
     if not start <= cue_at < segment.span[0]:
         return False
     # one sentence: the frame of the cue, ended by its full stop
     return not any(not _ABBREVIATION.search(frame[:m.start() + 1]) for m in _SENTENCE_END.finditer(frame))
+
+
+def _second_cue(parsed: Parsed, previous: tuple[Found, Segment], segment: Segment) -> Token | None:
+    """A participle of saying or urging after an attributed quotation and its cue whose clause holds the next
+    quotation ('"...," said Biden, urging them to "give him time."'): it introduces that quotation. One whose
+    clause ends before it ('"...," he said, adding that .... "..."') leaves the quotation to the first cue."""
+    found, before = previous
+    first = parsed.token_after(max(found.content[1], before.span[1], parsed.ends[found.cue[-1]]))
+    last = parsed.token_before(segment.span[0])
+    if first is None or last is None:
+        return None
+    for i in range(first, last + 1):
+        token = parsed.doc[i]
+        if (token.tag_ == "VBG" and token.lemma_.lower() in _SECOND_CUES and i not in found.cue
+                and parsed.starts[token.right_edge.i] >= segment.inner[0]):
+            return token  # the quotation lies inside the participle's own clause
+    return None
 
 
 def _title(text: str, segment: Segment) -> bool:

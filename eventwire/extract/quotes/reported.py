@@ -7,22 +7,28 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from . import lexicon
 from .found import Found
+from .parsed import Parsed
 
 _SUBJECTS = ("nsubj", "csubj")
 _CLAUSE = ("ccomp",)
 _SKIP_DEPS = ("amod", "compound", "acomp")
+_NOT_COMPLETING = ("punct", "cc", "conj", "parataxis", "mark", "relcl")
+_BREAKS = (",", ";", ":", "\u2014", "--")
+_SAYING_OR_THINKING = lexicon.SPEECH | lexicon.COGNITION
+_VERB_CUES = (_SAYING_OR_THINKING | lexicon.INTENTION | lexicon.STANCE | lexicon.REGARDING
+              | frozenset(lexicon.WITH_PREPOSITION))
 
 
-def envelope(tokens: list[Token], anchor: Token | None = None) -> tuple[int, int] | None:
+def envelope(parsed: Parsed, tokens: list[Token], anchor: Token | None = None) -> tuple[int, int] | None:
     """The character span from the first to the last token, punctuation trimmed at both ends (quote marks kept);
     with an ``anchor`` (the cue), only the tokens of its paragraph (a parse that crosses a paragraph is wrong)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     if anchor is not None and tokens:
-        lo, hi = paragraph(anchor)
+        lo, hi = parsed.paragraph(anchor.idx)
         tokens = [t for t in tokens if lo <= t.idx < hi]
     while tokens and _edge_punct(tokens[0], first=True):
         tokens = tokens[1:]
@@ -31,14 +37,6 @@ def envelope(tokens: list[Token], anchor: Token | None = None) -> tuple[int, int
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def paragraph(token: Token) -> tuple[int, int]:
-    """The character span of the paragraph (line) holding ``token``."""
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    return start, end if end >= 0 else len(text)
 
 
 def _edge_punct(token: Token, first: bool) -> bool:
@@ -101,15 +99,42 @@ def subject_of(verb: Token) -> tuple[int, int] | None:
 
 
 def _parallel_cues(clause: Token) -> list[Token]:
-    """Cue verbs conjoined to a reported clause's head without a subject of their own."""
-    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
-            and _names_a_cue(c) and not any(g.dep_ in _SUBJECTS for g in c.children)]
+    """Verbs of saying conjoined to a reported clause's head without a subject of their own ("said he found Trump
+    charming and called his standing unheard of"), and a participle of saying that ends it. Other verbs conjoined
+    there belong to what is reported ("says he is proud of his campaign and expects to win")."""
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
+                 and c.lemma_.lower() in lexicon.SPEECH and not any(g.dep_ in _SUBJECTS for g in c.children)]
+    return conjoined + _trailing_participles(clause)
 
 
-def _names_a_cue(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in lexicon.SPEECH or lemma in lexicon.STANCE or lemma in lexicon.INTENTION or \
-        lemma in lexicon.WITH_PREPOSITION
+def _trailing_participles(clause: Token) -> list[Token]:
+    """A participle of saying after a comma that ends a reported clause ("insisting that he has won, claiming
+    that ..."): the parser hangs it inside the clause, but it reports a second statement of the same speaker."""
+    doc = clause.doc
+    end = clause.right_edge.i
+    out = []
+    for token in clause.subtree:
+        if (token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG" and token.right_edge.i == end
+                and token.lemma_.lower() in _SAYING_OR_THINKING and doc[token.left_edge.i - 1].text == ","
+                and not any(g.dep_ in _SUBJECTS for g in token.children)):
+            out.append(token)
+            break
+    return out
+
+
+def _rest(verb: Token, first: Token) -> list[Token]:
+    """The verb's dependents after ``first`` (its object) that complete what it reports ("mentioned CNN five times",
+    "blamed the violence on a disturbed person", "attacked Christie by accusing him of ..."), up to a punctuation
+    mark or a clause of its own."""
+    doc = verb.doc
+    out = []
+    for child in verb.rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ in _NOT_COMPLETING or doc[child.left_edge.i - 1].text in _BREAKS:
+            break
+        out.append(child)
+    return out
 
 
 def _cue_tokens(verb: Token) -> list[int]:
@@ -134,17 +159,19 @@ def _predicate(token: Token) -> bool:
     return any(c.dep_ in ("aux", "nsubj") for c in token.children)
 
 
-def from_verbs(doc: Doc) -> list[Found]:
+def from_verbs(parsed: Parsed) -> list[Found]:
+    doc = parsed.doc
     found: list[Found] = []
     # a cue verb the parser hung, conjoined, inside another cue's clause ("said he found Trump charming and called
     # his standing unheard of") is a second attribution by the same speaker, not part of the first one's content
     parallel: dict[int, int] = {}
-    for token in doc:
-        if _is_cue_verb(token) and token.lemma_.lower() in lexicon.SPEECH | lexicon.COGNITION:
+    candidates = [doc[i] for i in parsed.tokens_with(_VERB_CUES, ("VERB", "AUX"))]
+    for token in candidates:
+        if _is_cue_verb(token) and token.lemma_.lower() in _SAYING_OR_THINKING:
             for clause in (c for c in token.children if c.dep_ in _CLAUSE):
                 for conj in _parallel_cues(clause):
                     parallel[conj.i] = token.i
-    for token in doc:
+    for token in candidates:
         lemma = token.lemma_.lower()
         if not _is_cue_verb(token):
             continue
@@ -165,7 +192,7 @@ def from_verbs(doc: Doc) -> list[Found]:
         if not content and intention:
             infinitives = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if infinitives:
-                objects = [c for c in token.children if c.dep_ == "dobj"]
+                objects = [c for c in token.children if c.dep_ == "dobj"] + _rest(token, infinitives[-1])
                 content = [t for c in objects + infinitives for t in subtree(c)]
                 frame = "xcomp"
         if not content and (stance or lemma == "say") and _predicate(token):
@@ -181,8 +208,9 @@ def from_verbs(doc: Doc) -> list[Found]:
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
                 # what the object is called or blamed for belongs to the content ("described it as ...")
-                extra = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
-                content = [t for c in objects + complements + extra for t in subtree(c)]
+                # with what completes it: what the object is called or blamed for, how, how often ("described it
+                # as ...", "blamed the violence on ...", "mentioned CNN five times")
+                content = [t for c in objects + complements + _rest(token, objects[0]) for t in subtree(c)]
                 frame = "dobj"
         if not content and lemma in lexicon.REGARDING and _predicate(token):
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -196,6 +224,7 @@ def from_verbs(doc: Doc) -> list[Found]:
                 if objects:
                     # and what it is referred to as ("referred to Rubio as "a bright leader"")
                     objects += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"]
+                    objects += [c for c in _rest(token, prep) if c.lower_ != "as"]
                     content = [t for c in objects for t in subtree(c)]
                     frame = "prep"
                     break
@@ -206,7 +235,7 @@ def from_verbs(doc: Doc) -> list[Found]:
             frame = "parataxis"
         if not content:
             continue
-        span = envelope(content, token)
+        span = envelope(parsed, content, token)
         if span is None:
             continue
         source = subject_of(doc[parallel[token.i]]) if token.i in parallel else subject_of(token)
@@ -214,12 +243,11 @@ def from_verbs(doc: Doc) -> list[Found]:
     return found
 
 
-def according_to(doc: Doc) -> list[Found]:
+def according_to(parsed: Parsed) -> list[Found]:
     """``according to X, ...`` and ``..., according to X``: the clause around the phrase is the content."""
+    doc = parsed.doc
     found = []
-    for token in doc:
-        if token.lower_ != "according":
-            continue
+    for token in (doc[i] for i in parsed.tokens_lower("according")):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is None or nxt.lower_ != "to":
             continue
@@ -237,26 +265,25 @@ def according_to(doc: Doc) -> list[Found]:
         # the content is the side of the sentence the phrase does not take: after it when it opens the sentence
         if token.i - sentence.start <= 2:
             clause = [t for t in clause if t.i > phrase_end]
-        span = envelope(clause, token)
+        span = envelope(parsed, clause, token)
         if span is None:
             continue
         found.append(Found([token.i, nxt.i], span, source, "according", frame="according"))
     return found
 
 
-def from_nouns(doc: Doc) -> list[Found]:
+def from_nouns(parsed: Parsed) -> list[Found]:
     """``X's claim that ...``, ``the statement by X that ...``, ``made a promise to ...``."""
+    doc = parsed.doc
     found = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.NOUNS:
-            continue
+    for token in (doc[i] for i in parsed.tokens_with(lexicon.NOUNS, ("NOUN",))):
         clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         clauses += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VB"
                     and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
         if not clauses:
             continue
-        span = envelope([t for c in clauses for t in subtree(c)], token)
+        span = envelope(parsed, [t for c in clauses for t in subtree(c)], token)
         if span is None:
             continue
         source = None
@@ -273,16 +300,17 @@ def from_nouns(doc: Doc) -> list[Found]:
     return found
 
 
-def from_adjectives(doc: Doc) -> list[Found]:
+def from_adjectives(parsed: Parsed) -> list[Found]:
     """``X is confident that ...``, ``X was sure ...``."""
+    doc = parsed.doc
     found = []
-    for token in doc:
-        if token.pos_ != "ADJ" or token.lemma_.lower() not in lexicon.ADJECTIVES or token.dep_ != "acomp":
+    for token in (doc[i] for i in parsed.tokens_with(lexicon.ADJECTIVES, ("ADJ",))):
+        if token.dep_ != "acomp":
             continue
         clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
         if not clauses:
             continue
-        span = envelope([t for c in clauses for t in subtree(c)], token)
+        span = envelope(parsed, [t for c in clauses for t in subtree(c)], token)
         if span is None:
             continue
         found.append(Found([token.i], span, subject_of(token.head), "adjective", frame="adjective"))
@@ -295,11 +323,12 @@ _NOT_SOURCES = {"the", "a", "an", "update", "updated", "watch", "video", "photos
                 "q", "a.m.", "p.m.", "correction", "transcript", "read", "related", "latest"}
 
 
-def headlines(doc: Doc) -> list[Found]:
+def headlines(parsed: Parsed) -> list[Found]:
     """A headline line "Name: what they said" ("Lynch: No outside influence on FBI probe") attributes its second
     half to the name before the colon."""
+    doc = parsed.doc
     found = []
-    text = doc.text
+    text = parsed.text
     start = 0
     for line in text.split("\n"):
         match = _HEADLINE.match(line)
@@ -318,5 +347,6 @@ def headlines(doc: Doc) -> list[Found]:
     return found
 
 
-def find(doc: Doc) -> list[Found]:
-    return from_verbs(doc) + according_to(doc) + from_nouns(doc) + from_adjectives(doc) + headlines(doc)
+def find(parsed: Parsed) -> list[Found]:
+    return (from_verbs(parsed) + according_to(parsed) + from_nouns(parsed) + from_adjectives(parsed)
+            + headlines(parsed))

@@ -9,6 +9,7 @@ forced onto a named one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
@@ -16,6 +17,7 @@ from spacy.tokens import Token
 from ...records import Actor
 from ..context import Context
 from .lexicon import PRONOUNS
+from .parsed import Parsed
 
 Span = tuple[int, int]
 
@@ -34,12 +36,22 @@ _GROUP_WORDS = {"official", "source", "spokesman", "spokeswoman", "spokesperson"
 class Speakers:
     """Resolves source phrases of one article to actors, adding actors where none fits."""
 
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, parsed: Parsed | None = None):
         self.ctx = ctx
         self.doc = ctx.doc
+        self.parsed = parsed or Parsed(ctx.doc)
+        self.ents = list(self.doc.ents)
+        self._entity_at = {i: e for e in self.ents if e.label_ in _ENTITY_TYPES for i in range(e.start, e.end)}
+        self._ent_starts = [e.start_char for e in self.ents]
+        self._entity_from: dict[int, TokenSpan] = {}
+        for entity in self.ents:
+            self._entity_from.setdefault(entity.start_char, entity)
         self.gender: dict[str, str] = {}
-        self.sentence_starts = [s.start_char for s in self.doc.sents]
+        self._sentence_starts: list[int] | None = None
+        self.mentions = _Mentions(ctx.actors)
         self.resolved: list[tuple[int, Actor]] = []  # (char offset, actor) of every speaker resolved so far
+        self._resolved_at: list[tuple[int, int]] = []  # (char offset, position in ``resolved``), sorted
+        self._resolved_chars: set[int] = set()
         self._next = 1 + max((int(m.group(1)) for a in ctx.actors if (m := re.fullmatch(r"a(\d+)", a.id))),
                              default=0)
 
@@ -57,12 +69,14 @@ class Speakers:
             antecedent = head.head.head
             actor = self._named(self.doc[antecedent.left_edge.i:antecedent.i + 1])
         elif lower in PRONOUNS and len(words) == 1:
-            actor = self.ctx.actor_at(span) or self._antecedent(head)
+            actor = self.mentions.at(span) or self._antecedent(head)
         elif lower in _FIRST_PERSON and len(words) == 1:
-            actor = self.ctx.actor_at(span)
+            actor = self.mentions.at(span)
         else:
             actor = self._named(words)
         if actor is not None:
+            insort(self._resolved_at, (span[0], len(self.resolved)))
+            self._resolved_chars.add(span[0])
             self.resolved.append((span[0], actor))
             if lower in PRONOUNS and PRONOUNS[lower] in ("male", "female"):
                 self.gender.setdefault(actor.id, PRONOUNS[lower])
@@ -72,14 +86,14 @@ class Speakers:
         """The actor named by a noun phrase: the actors stage's, else one made for it."""
         name_tokens = _name_of(words)
         core = (name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)) if name_tokens else None
-        actor = (self.ctx.actor_at(core) if core else None) or self.ctx.actor_at((words.start_char, words.end_char))
+        actor = (self.mentions.at(core) if core else None) or self.mentions.at((words.start_char, words.end_char))
         if actor is not None:
             return actor
         return self._new(words, name_tokens)
 
     def _new(self, words: TokenSpan, name_tokens: list[Token]) -> Actor | None:
         head = words.root
-        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end and e.label_ in _ENTITY_TYPES), None)
+        entity = self._entity_at.get(head.i)
         if entity is not None:
             name = _clean_name(entity.text)
             kind = _ENTITY_TYPES[entity.label_]
@@ -99,10 +113,12 @@ class Speakers:
         if existing is not None:
             if span not in existing.mentions:
                 existing.mentions.append(span)
+                self.mentions.added(existing)
             return existing
         actor = Actor(id=f"a{self._next}", name=name, type=kind, mentions=[span])
         self._next += 1
         self.ctx.actors.append(actor)
+        self.mentions.added(actor)
         title = self.doc[words.start].lower_ if len(words) else ""
         if title in _TITLE_GENDER:
             self.gender[actor.id] = _TITLE_GENDER[title]
@@ -127,14 +143,21 @@ class Speakers:
         wanted = PRONOUNS[pronoun.lower_]
         types = {"male": {"person"}, "female": {"person"}, "neuter": {"organization", "igo", "country", "other"},
                  "plural": {"group", "organization", "country", "igo", "military", "other"}}[wanted]
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in self.doc.sents]
         sentence = self.ctx.sentence_index(pronoun.idx)
-        earliest = self.sentence_starts[max(sentence - 4, 0)] if self.sentence_starts else 0
-        mentions: list[tuple[int, int, Actor | None]] = []
-        for actor in self.ctx.actors:
-            mentions += [(s, e, actor) for s, e in actor.mentions if earliest <= s < pronoun.idx]
-        mentions += [(at, at + 1, actor) for at, actor in self.resolved if earliest <= at < pronoun.idx]
-        for entity in self.doc.ents:
-            if not earliest <= entity.start_char < pronoun.idx or entity.label_ not in _ENTITY_TYPES:
+        earliest = self._sentence_starts[max(sentence - 4, 0)] if self._sentence_starts else 0
+        mentions: list[tuple[int, int, Actor | None]] = self.mentions.between(earliest, pronoun.idx)
+        lo = bisect_left(self._resolved_at, (earliest, -1))
+        hi = bisect_left(self._resolved_at, (pronoun.idx, -1))
+        for _, n in sorted(self._resolved_at[lo:hi], key=lambda pair: pair[1]):
+            at, actor = self.resolved[n]
+            mentions.append((at, at + 1, actor))
+        first = bisect_left(self._ent_starts, earliest)
+        for entity in self.ents[first:]:
+            if entity.start_char >= pronoun.idx:
+                break
+            if entity.label_ not in _ENTITY_TYPES:
                 continue
             if _ENTITY_TYPES[entity.label_] not in types:
                 continue
@@ -144,7 +167,7 @@ class Speakers:
         ranked = sorted(mentions, key=lambda m: (self._salient(m[0]), m[0]), reverse=True)
         for start, _end, actor in ranked:
             if actor is None:
-                entity = next(e for e in self.doc.ents if e.start_char == start)
+                entity = self._entity_from[start]
                 actor = self._named(entity)
                 if actor is None:
                     continue
@@ -158,23 +181,49 @@ class Speakers:
 
     def _salient(self, char: int) -> bool:
         """A mention in subject position, or one already resolved as a speaker."""
-        if any(at == char for at, _ in self.resolved):
+        if char in self._resolved_chars:
             return True
-        token = self.doc[_token_index(self.doc, char)]
+        token = self.doc[self.parsed.token_covering(char)]
         while token.dep_ in ("compound", "flat", "amod", "det") and token.head.i != token.i:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass")
 
 
-def _token_index(doc, char: int) -> int:
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx + len(doc[mid].text) <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return min(lo, len(doc) - 1)
+class _Mentions:
+    """Every mention of every actor, by where it starts, for finding the actor at a span the way
+    ``Context.actor_at`` does (the longest overlap; on a tie the earlier actor, then its earlier mention) without
+    looking at every mention of the article each time."""
+
+    def __init__(self, actors: list[Actor]):
+        self.actors = actors
+        self.rows = sorted((s, e, a, m) for a, actor in enumerate(actors) for m, (s, e) in enumerate(actor.mentions))
+        self.starts = [row[0] for row in self.rows]
+        self.longest = max((e - s for s, e, _, _ in self.rows), default=0)
+
+    def added(self, actor: Actor) -> None:
+        """Take in the last mention of ``actor`` (a new actor, or a new mention of a known one)."""
+        a = next(n for n in range(len(self.actors) - 1, -1, -1) if self.actors[n] is actor)
+        s, e = actor.mentions[-1]
+        row = (s, e, a, len(actor.mentions) - 1)
+        at = bisect_left(self.rows, row)
+        self.rows.insert(at, row)
+        self.starts.insert(at, s)
+        self.longest = max(self.longest, e - s)
+
+    def at(self, span: Span) -> Actor | None:
+        lo = bisect_left(self.starts, span[0] - self.longest)
+        hi = bisect_left(self.starts, span[1])
+        best, best_key = None, None
+        for s, e, a, m in self.rows[lo:hi]:
+            overlap = min(e, span[1]) - max(s, span[0])
+            if overlap > 0 and (best_key is None or (-overlap, a, m) < best_key):
+                best, best_key = a, (-overlap, a, m)
+        return self.actors[best] if best is not None else None
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, Actor | None]]:
+        """The mentions starting in [start, end), actor by actor in the actors' order."""
+        rows = self.rows[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return [(s, e, self.actors[a]) for s, e, a, _ in sorted(rows, key=lambda row: (row[2], row[3]))]
 
 
 def _name_of(words: TokenSpan) -> list[Token]:
