@@ -179,7 +179,7 @@ def test_an_imperative_to_the_reader_is_no_attribution():
     assert extract(context(doc)) == []
 
 
-def test_a_conjoined_verb_of_intent_stays_in_the_content_but_one_of_saying_is_a_second_statement():
+def test_a_conjoined_verb_of_intent_stays_in_the_content_but_one_of_saying_or_naming_is_a_second_statement():
     rows = [
         ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("says", 1, "ROOT", "VERB", "VBZ", "say"),
         ("he", 3, "nsubj", "PRON", "PRP", "he"), ("is", 1, "ccomp", "AUX", "VBZ", "be"),

@@ -19,6 +19,7 @@ _SKIP_DEPS = ("amod", "compound", "acomp")
 _NOT_COMPLETING = ("punct", "cc", "conj", "parataxis", "mark", "relcl")
 _BREAKS = (",", ";", ":", "\u2014", "--")
 _SAYING_OR_THINKING = lexicon.SPEECH | lexicon.COGNITION
+_SAYING_OR_NAMING = lexicon.SPEECH | lexicon.NAMING
 _VERB_CUES = (_SAYING_OR_THINKING | lexicon.INTENTION | lexicon.STANCE | lexicon.REGARDING
               | frozenset(lexicon.WITH_PREPOSITION))
 
@@ -99,11 +100,11 @@ def subject_of(verb: Token) -> tuple[int, int] | None:
 
 
 def _parallel_cues(clause: Token) -> list[Token]:
-    """Verbs of saying conjoined to a reported clause's head without a subject of their own ("said he found Trump
-    charming and called his standing unheard of"), and a participle of saying that ends it. Other verbs conjoined
-    there belong to what is reported ("says he is proud of his campaign and expects to win")."""
+    """Verbs of saying or naming conjoined to a reported clause's head without a subject of their own ("said he
+    found Trump charming and called his standing unheard of"), and a participle of saying that ends it. Other verbs
+    conjoined there belong to what is reported ("says he is proud of his campaign and expects to win")."""
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > clause.i
-                 and c.lemma_.lower() in lexicon.SPEECH and not any(g.dep_ in _SUBJECTS for g in c.children)]
+                 and c.lemma_.lower() in _SAYING_OR_NAMING and not any(g.dep_ in _SUBJECTS for g in c.children)]
     return conjoined + _trailing_participles(clause)
 
 
