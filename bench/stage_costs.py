@@ -36,11 +36,10 @@ def record_stage(pipeline, article, ctx) -> None:
     from eventwire.pipeline import as_dict
     from eventwire.records import Document, Published
 
-    doc = ctx.doc
     document = Document(
-        id=article.id, text=doc.text, published=ctx.published or Published(None, "none", 0.0),
+        id=article.id, text=ctx.text, published=ctx.published or Published(None, "none", 0.0),
         url=article.url, source=article.source, title=article.title, language=article.language,
-        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        sentences=[(s.start_char, s.end_char) for s in ctx.sentences],
         actors=ctx.actors, events=ctx.events, quotes=ctx.quotes, times=ctx.times, places=ctx.places,
         warnings=ctx.warnings, input=article.input)
     json.dumps(as_dict(document))

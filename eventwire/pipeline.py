@@ -132,9 +132,9 @@ class Pipeline:
                       f"{type(error).__name__}: {error}", file=sys.stderr)
                 ctx.warn("stage_failed", f"the {stage.name} stage failed: {type(error).__name__}: {error}")
         return Document(
-            id=article.id, text=doc.text, published=ctx.published or Published(None, "none", 0.0),
+            id=article.id, text=ctx.text, published=ctx.published or Published(None, "none", 0.0),
             url=article.url, source=article.source, title=article.title, language=article.language,
-            sentences=[(s.start_char, s.end_char) for s in doc.sents],
+            sentences=[(s.start_char, s.end_char) for s in ctx.sentences],
             actors=ctx.actors, events=ctx.events, quotes=ctx.quotes, times=ctx.times, places=ctx.places,
             warnings=ctx.warnings, input=article.input,
         )

@@ -189,3 +189,60 @@ def test_month_precision_event_date(nlp):
     applied = next(t for t in ctx.doc if t.text == "applied")
     dated = event_date(ctx, applied)
     assert (dated.value, dated.precision) == ("2022-09", "month")
+
+
+# -- the grammar run only where its keys occur finds what it finds over the whole text ------------------------
+
+WINDOW_CASES = [
+    "On Tuesday, December 3 - December 4, 2024, talks resumed; the 18th and 19th of August 1998 were calm. "
+    "In midJanuary 2020 and mid-March, the late nineteenth century, the 1990's, the '90s and the 2000s.",
+    "xtoday snow known nowadays currently; the day before yesterday morning; early today; tonight; overnight; "
+    "midafternoon; the next morning; the previous evening; the night before the vote.",
+    "this year's fiscal third quarter of 2024; the the the thirdquarter; 2023 the first half of this year; "
+    "year-end, year end, yearend, year-ago, year-earlier results.",
+    "7pm, 10:35 a.m. EDT on December 3, shortly after 7:30 p.m local time, 1430GMT, 14:30 local time, "
+    "noon on Saturday, midnight today, 3 o'clock, 12 AM.",
+    "well over a couple of days or so from now; several years ago; a few days later; two and a half years-long; "
+    "the better part of the past the last nearly 33 months; a 44-year-old man; day-long; month-old; centuryfoo.",
+    "every other week, each Tuesday, per year, twice a year, four times a month, 5 times per day, biweekly, "
+    "semi-annually, daily; Mondays and Fridays; Mondayx; Sun. and Sat. mornings; Thurs. night; Sept. 11.",
+    "the days ahead; the past few weeks; recent years; for the moment; at this time; the time being; as soon as "
+    "possible; the near future; someday; formerly; lately; 11/29/2024; 2024-11-29T10:30; St. Patrick's Day, 2024.",
+    "nineteen ninety-six; two thousand and one; in fiscal 1999; the year 2001; Christmas Eve; New Year's Day.",
+    "2024",
+    "İstanbul, Saturday: the ﬁrst week of May 2021, K 2019 and ß 1999 (lower-casing may change a word's length).",
+]
+
+
+@pytest.mark.parametrize("text", WINDOW_CASES)
+def test_scan_in_windows_equals_whole_text_scan(text):
+    from eventwire.extract.times.grammar import scan_everywhere
+
+    def found(cands):
+        return [(c.start, c.end, c.kind, c.rank, c.fields) for c in cands]
+
+    assert found(scan(text)) == found(scan_everywhere(text))
+    assert found(scan(text))  # each case holds expressions
+
+
+def test_scan_in_windows_on_random_time_prose():
+    """Random runs of time words, numbers, glue and punctuation: the windows miss nothing the whole scan finds."""
+    import random
+
+    from eventwire.extract.times.grammar import scan_everywhere
+
+    vocabulary = ("the a an of on in at for last next this past coming previous following same early late mid "
+                  "more than about nearly some few several many couple dozen half and or to until through "
+                  "ago later earlier before after from now hence back prior year years month months week weeks "
+                  "day days hour hours minute minutes decade decades century centuries quarter period fiscal "
+                  "January February March May Sept. Dec Monday Tuesday Fri. Sat. morning afternoon evening "
+                  "night tonight today yesterday tomorrow noon midnight spring winter fall every each per "
+                  "once twice times daily weekly current recently moment time being future Christmas Day Eve "
+                  "a.m. p.m. pm GMT local one two three ten twenty twenty-one nineteen ninety-six thousand "
+                  "1990s '90s 1998 2024 3 17 29th 10:35 1430 5 1/2 long old").split()
+    glue = [" ", " ", " ", "  ", "\n", ", ", "-", ". ", "", "'s "]
+    rng = random.Random(20261128)
+    for _ in range(20):
+        text = "".join(rng.choice(vocabulary) + rng.choice(glue) for _ in range(400))
+        assert [(c.start, c.end, c.rank) for c in scan(text)] == \
+            [(c.start, c.end, c.rank) for c in scan_everywhere(text)]

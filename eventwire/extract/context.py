@@ -26,22 +26,30 @@ class Context:
     events: list[Event] = field(default_factory=list)
     warnings: list[RecordWarning] = field(default_factory=list)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+    _sentences: list[Span] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        # ``Doc.text`` joins every token's text on each access: build it once per article
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def warn(self, code: str, message: str) -> None:
         self.warnings.append(RecordWarning(code, message))
 
     @property
     def sentences(self) -> list[Span]:
-        return list(self.doc.sents)
+        """The Doc's sentences (built once per article; callers must not change the list)."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        return self._sentences
 
     def sentence_index(self, char: int) -> int:
         """The index of the sentence holding character offset ``char``."""
         if self._sentence_starts is None:
-            self._sentence_starts = [s.start_char for s in self.doc.sents]
+            self._sentence_starts = [s.start_char for s in self.sentences]
         return max(bisect.bisect_right(self._sentence_starts, char) - 1, 0)
 
     def actor_at(self, span: CharSpan) -> Actor | None:

@@ -15,7 +15,7 @@ def settle(ctx: Context) -> Published:
     if article.published:
         origin = article.published_origin or "given"
         return Published(article.published, origin, CONFIDENCE.get(origin, 0.9))
-    found = infer(ctx.doc, candidates(ctx.doc))
+    found = infer(ctx.doc, candidates(ctx.doc, ctx.text))
     if found is None:
         ctx.warn("no_published_date", "the article states no publication date and none could be inferred from "
                  "its text; relative dates are left unresolved")

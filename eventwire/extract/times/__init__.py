@@ -36,11 +36,13 @@ def dct_of(value: str | None) -> tuple[date | None, tuple[int, int] | None]:
     return day, clock
 
 
-def candidates(doc) -> list[Candidate]:
-    """The grammar's candidates in ``doc`` that survive the parse-based checks (cached on the Doc)."""
+def candidates(doc, text: str | None = None) -> list[Candidate]:
+    """The grammar's candidates in ``doc`` that survive the parse-based checks (cached on the Doc). ``text`` is
+    ``doc.text`` where the caller has it (building it again costs a pass over the tokens)."""
     cached = doc.user_data.get("eventwire.times.candidates")
     if cached is None:
-        cached = scan(doc.text, keeper(doc))
+        text = doc.text if text is None else text
+        cached = scan(text, keeper(doc, text))
         doc.user_data["eventwire.times.candidates"] = cached
     return cached
 
@@ -50,7 +52,7 @@ def resolve_all(ctx: Context, dct: date | None, clock=None) -> list[tuple[Candid
     resolver = Resolver(dct, clock)
     out = []
     text = ctx.text
-    for cand in candidates(ctx.doc):
+    for cand in candidates(ctx.doc, text):
         tense = tense_at(ctx.doc, cand.start, cand.end)
         resolved = resolver.resolve(cand, tense, ctx.sentence_index(cand.start), text[cand.start:cand.end],
                                     text[cand.end:cand.end + 40])

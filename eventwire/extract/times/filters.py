@@ -16,9 +16,9 @@ NOT_YEAR_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 
-def keeper(doc: Doc) -> Callable[[Candidate], bool]:
-    """A predicate telling which candidates of ``doc.text`` to keep."""
-    text = doc.text
+def keeper(doc: Doc, text: str | None = None) -> Callable[[Candidate], bool]:
+    """A predicate telling which candidates of ``doc.text`` (``text``, where the caller has it) to keep."""
+    text = doc.text if text is None else text
     urls = [m.span() for m in URL.finditer(text)]
 
     def token_at(char: int):

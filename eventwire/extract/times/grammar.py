@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import windows
 from .lexicon import (
     DAY_RX,
     MONTH_RX,
@@ -139,26 +140,36 @@ _RULES: list[tuple[str, str, str]] = [
 ]
 
 RULES = [(kind, type_, re.compile(pattern)) for kind, type_, pattern in _RULES]
+assert len(RULES) == len(windows.KEYS)
 
 
 def scan(text: str, keep: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """Every rule's matches over ``text`` that ``keep`` accepts, overlaps settled (longest first, then rule
     order)."""
+    return _settle(text, windows.matches(text, RULES), keep)
+
+
+def scan_everywhere(text: str, keep: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """``scan`` with every rule run over the whole text (the reference ``scan`` must agree with)."""
+    return _settle(text, [(rank, kind, type_, m) for rank, (kind, type_, rx) in enumerate(RULES)
+                          for m in rx.finditer(text)], keep)
+
+
+def _settle(text: str, matches, keep) -> list[Candidate]:
     found: list[Candidate] = []
-    for rank, (kind, type_, rx) in enumerate(RULES):
-        for m in rx.finditer(text):
-            start, end = m.span()
-            # the extent never starts or ends in white space (optional groups can leave some)
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end <= start or not _word_bounded(text, start, end):
-                continue
-            fields = {k: v for k, v in m.groupdict().items() if v is not None}
-            cand = Candidate(start, end, type_, kind, fields, rank)
-            if keep is None or keep(cand):
-                found.append(cand)
+    for rank, kind, type_, m in matches:
+        start, end = m.span()
+        # the extent never starts or ends in white space (optional groups can leave some)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start or not _word_bounded(text, start, end):
+            continue
+        fields = {k: v for k, v in m.groupdict().items() if v is not None}
+        cand = Candidate(start, end, type_, kind, fields, rank)
+        if keep is None or keep(cand):
+            found.append(cand)
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
