@@ -165,3 +165,11 @@ def test_a_phrase_quoted_before_a_cue_with_its_own_clause_is_not_its_content(pip
     found = quotes(pipeline, text)
     saying = only(found, "the city embodied")
     assert saying["cue"] == "saying" and "city values" not in saying["text"]
+
+
+def test_a_cue_in_the_sentence_after_a_closed_quotation_is_not_its_cue(pipeline):
+    text = ('Senator John Harris spoke for an hour. "The plan is over," he said. "We lost the vote in the end." '
+            'That is why, he added, the party will split.')
+    found = quotes(pipeline, text)
+    said = only(found, "The plan is over")
+    assert "We lost the vote" in said["text"] and said["cue"] == "said"

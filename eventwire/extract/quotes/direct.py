@@ -81,10 +81,12 @@ def adjacent_cue(parsed: Parsed, segment: Segment) -> tuple[Token, tuple[int, in
     return None
 
 
-def cue_after(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
-    """``"...," he said`` / ``"...," said Smith`` / ``"...," Smith, the minister, told reporters``."""
+def cue_after(frame: list[Token], closed: bool = False) -> tuple[Token, tuple[int, int] | None] | None:
+    """``"...," he said`` / ``"...," said Smith`` / ``"...," Smith, the minister, told reporters``. After a
+    quotation ``closed`` by its own full stop, only a cue right after it (``"... nothing." he said``): further on,
+    a cue belongs to the next sentence (``"... nothing." That's why, he added, ...``)."""
     words = [t for t in frame if not t.is_punct]
-    for token in words[:7]:
+    for token in words[:3 if closed else 7]:
         if token.lemma_.lower() in _CUES and token.pos_ in ("VERB", "AUX"):
             return token, _speaker_near(token, frame)
     return None
@@ -220,7 +222,7 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
                 and not _title(text, segment):
             # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
             # stands near it ("affirms Ukraine's "irreversible path"")
-            hit = cue_after(after_frame(parsed, segment, inside))
+            hit = cue_after(after_frame(parsed, segment, inside), text[inner[1] - 1:inner[1]] == ".")
             where = "quote-after"
             if hit is not None and _reports_after(parsed, by_cue.get(hit[0].i), segment):
                 hit = None  # '"New York values," saying the city embodied ...': the cue's words follow it
