@@ -173,3 +173,13 @@ def test_a_cue_in_the_sentence_after_a_closed_quotation_is_not_its_cue(pipeline)
     found = quotes(pipeline, text)
     said = only(found, "The plan is over")
     assert "We lost the vote" in said["text"] and said["cue"] == "said"
+
+
+def test_a_participle_adding_a_quoted_statement_inside_a_reported_clause_stands_apart(pipeline):
+    text = ("Maria Lopez said she would release her returns on Friday, calling them "
+            "\u201cvery boring tax returns.\u201d")
+    found = quotes(pipeline, text)
+    calling = only(found, "very boring tax returns")
+    assert calling["cue"] == "calling" and calling["kind"] == "mixed"
+    said = only(found, "she would release her returns")
+    assert said["cue"] == "said"

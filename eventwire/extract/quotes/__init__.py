@@ -125,6 +125,10 @@ def _outermost(parsed: Parsed, found: list[Found]) -> list[Found]:
         best.append((first, second))
     out = []
     for n, f in enumerate(found):
+        cue = parsed.doc[f.cue[0]]
+        if f.segments and cue.dep_ == "advcl" and cue.tag_ == "VBG":
+            out.append(f)  # "..., calling them "very boring tax returns"": a quoted statement added of its own
+            continue
         at = parsed.starts[f.cue[0]]
         k = bisect_right(starts, at)
         if k:

@@ -20,6 +20,7 @@ _NOT_COMPLETING = ("punct", "cc", "conj", "parataxis", "mark", "relcl")
 _BREAKS = (",", ";", ":", "\u2014", "--")
 _SAYING_OR_THINKING = lexicon.SPEECH | lexicon.COGNITION
 _SAYING_OR_NAMING = lexicon.SPEECH | lexicon.NAMING
+_TRAILING = _SAYING_OR_NAMING | lexicon.COGNITION
 _VERB_CUES = (_SAYING_OR_THINKING | lexicon.INTENTION | lexicon.STANCE | lexicon.REGARDING
               | frozenset(lexicon.WITH_PREPOSITION))
 
@@ -109,14 +110,15 @@ def _parallel_cues(clause: Token) -> list[Token]:
 
 
 def _trailing_participles(clause: Token) -> list[Token]:
-    """A participle of saying after a comma that ends a reported clause ("insisting that he has won, claiming
-    that ..."): the parser hangs it inside the clause, but it reports a second statement of the same speaker."""
+    """A participle of saying, naming or thinking after a comma that ends a reported clause ("insisting that he has
+    won, claiming that ...", "said she would release them, calling them ..."): the parser hangs it inside the
+    clause, but it reports a second statement of the same speaker."""
     doc = clause.doc
     end = clause.right_edge.i
     out = []
     for token in clause.subtree:
         if (token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG" and token.right_edge.i == end
-                and token.lemma_.lower() in _SAYING_OR_THINKING and doc[token.left_edge.i - 1].text == ","
+                and token.lemma_.lower() in _TRAILING and doc[token.left_edge.i - 1].text == ","
                 and not any(g.dep_ in _SUBJECTS for g in token.children)):
             out.append(token)
             break
