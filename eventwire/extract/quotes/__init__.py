@@ -76,6 +76,9 @@ def _asserted(doc, item: Found) -> bool:
     cue = doc[item.cue[0]]
     if item.frame == "dobj" and cue.tag_ == "VB":
         return False
+    if cue.lower_ == "said" and 0 < cue.i < len(doc) - 1 and doc[cue.i - 1].lower_ == "that" \
+            and doc[cue.i - 1].is_sent_start and doc[cue.i + 1].text == ",":
+        return False  # "That said, ...": a linking phrase
     if _imperative(cue) or (cue.dep_ == "conj" and _imperative(cue.head)):
         return False  # "Ask yourself: ...", "Remember: ...": the writer addressing the reader
     if any(c.tag_ == "MD" for c in cue.children):
