@@ -183,3 +183,13 @@ def test_a_participle_adding_a_quoted_statement_inside_a_reported_clause_stands_
     assert calling["cue"] == "calling" and calling["kind"] == "mixed"
     said = only(found, "she would release her returns")
     assert said["cue"] == "said"
+
+
+def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next_one(pipeline):
+    text = ("Governor John Harris spoke on the radio on Monday. The governor added:\n\n"
+            "It is typical of the senator. She knows nothing about the budget.\n\nThe vote is on Friday.")
+    found = quotes(pipeline, text)
+    q = only(found, "It is typical of the senator")
+    assert q["text"] == "It is typical of the senator. She knows nothing about the budget."
+    assert q["cue"] == "added" and q["kind"] == "direct" and q["words"] == "The governor"
+    assert not any("The vote is on Friday" in f["text"] for f in found)
