@@ -193,3 +193,11 @@ def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next_one(pipel
     assert q["text"] == "It is typical of the senator. She knows nothing about the budget."
     assert q["cue"] == "added" and q["kind"] == "direct" and q["words"] == "The governor"
     assert not any("The vote is on Friday" in f["text"] for f in found)
+
+
+def test_a_short_quotation_inside_the_clause_of_the_cue_before_it_takes_the_clause(pipeline):
+    text = ("She handed over her emails as required by law. Comey testified \u201cthousands\u201d of emails in fact "
+            "had not been turned over.")
+    q = only(quotes(pipeline, text), "thousands")
+    assert q["cue"] == "testified" and q["kind"] == "mixed"
+    assert q["text"].endswith("had not been turned over")

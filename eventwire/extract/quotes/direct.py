@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from . import lexicon
-from .found import Found
+from .found import Found, Span
 from .marks import Segment
 from .parsed import Parsed
 from .reported import phrase, subject_of
@@ -234,7 +234,10 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
             owner = by_cue.get(cue.i)
             if owner is None:
                 cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
-                owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
+                span = inner
+                if where == "quote-before" and cue.text != ":" and not speech_like:
+                    span = _clause_around(parsed, cue, segment) or inner
+                owner = Found(cue_ids, span, source, where if cue.text != ":" else "colon")
                 new.append(owner)
                 candidates.append(owner)
                 by_cue[cue.i] = owner
@@ -306,6 +309,23 @@ def _phrase_of_speaker(parsed: Parsed, segment: Segment, inside) -> Found | None
     if any(inside(t.idx) and not segment.span[0] <= t.idx < segment.span[1] for t in tokens):
         return None
     return Found([verb.i], span, phrase(subject), "phrase", frame=holder.dep_)
+
+
+def _clause_around(parsed: Parsed, cue: Token, segment: Segment) -> Span | None:
+    """A short quotation inside the clause a cue before it takes ('Comey testified "thousands" of emails had not
+    been turned over'): the content is that clause, from the word after the cue to the clause's end."""
+    first = cue.i + 1
+    last = cue.right_edge.i
+    between = parsed.doc[first:parsed.token_before(segment.span[0]) + 1] if first <= last else []
+    if any(t.text in (",", ":", ";") for t in between) or parsed.ends[last] <= segment.span[1]:
+        return None
+    lo, hi = parsed.paragraph(segment.span[0])
+    tokens = [t for t in parsed.doc[first:last + 1] if lo <= t.idx < hi]
+    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return min(tokens[0].idx, segment.inner[0]), max(parsed.ends[tokens[-1].i], segment.inner[1])
 
 
 def _reports_after(parsed: Parsed, found: Found | None, segment: Segment) -> bool:
