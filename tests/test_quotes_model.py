@@ -201,3 +201,9 @@ def test_a_short_quotation_inside_the_clause_of_the_cue_before_it_takes_the_clau
     q = only(quotes(pipeline, text), "thousands")
     assert q["cue"] == "testified" and q["kind"] == "mixed"
     assert q["text"].endswith("had not been turned over")
+
+
+def test_what_a_quotation_was_said_of_belongs_to_it(pipeline):
+    text = "\u201cIt\u2019s unanimous,\u201d Levine said of the council\u2019s support for ending the contracts."
+    q = only(quotes(pipeline, text), "unanimous")
+    assert q["text"].endswith("the council\u2019s support for ending the contracts") and q["words"] == "Levine"

@@ -48,6 +48,7 @@ def attributions(doc: Doc | Parsed) -> list[Found]:
     found = reported.find(parsed)
     segments = direct.repair(parsed, find_segments(parsed.text))
     found += direct.attach(parsed, segments, found)
+    direct.said_of(parsed, found)
     quoted = _Quotations(sorted(s.span for s in segments if s.style == "double"))
     found = [f for f in found if not quoted.holds(parsed.starts[f.cue[0]]) and _asserted(parsed.doc, f)]
     found = _outermost(parsed, _dedupe(found))

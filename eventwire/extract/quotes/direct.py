@@ -192,6 +192,18 @@ def _split_carried(parsed: Parsed, segments: list[Segment]) -> list[Segment]:
     return out
 
 
+def said_of(parsed: Parsed, found: list[Found]) -> None:
+    """'"It's unanimous," Levine said of the council's support': what words given before their cue were said of
+    belongs to them (each attribution's content is extended in place)."""
+    for item in found:
+        cue = parsed.doc[item.cue[-1]]
+        if item.content[1] > cue.idx or cue.i + 1 >= len(parsed.doc):
+            continue
+        after = parsed.doc[cue.i + 1]
+        if after.dep_ == "prep" and after.lower_ in ("of", "about") and after.head.i == cue.i:
+            item.extend((item.content[0], parsed.ends[after.right_edge.i]))
+
+
 def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[Found]:
     """Join each segment to an attribution (extending its content) or make a new one; returns the new ones."""
     text = parsed.text
@@ -237,6 +249,7 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
                 span = inner
                 if where == "quote-before" and cue.text != ":" and not speech_like:
                     span = _clause_around(parsed, cue, segment) or inner
+
                 owner = Found(cue_ids, span, source, where if cue.text != ":" else "colon")
                 new.append(owner)
                 candidates.append(owner)
