@@ -65,7 +65,7 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
         node, steps = node.head, steps + 1
 
 
-def _own_place(node: Token, at_token: dict[int, Place]) -> Place | None:
+def _own_place(node: Token, at_token: dict[int, Place], depth: int = 0) -> Place | None:
     """A place in the word's own locative phrases, objects, or other phrases."""
     found = [p for p in (_search(c, at_token) for c in node.children
                          if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS) if p is not None]
@@ -86,6 +86,11 @@ def _own_place(node: Token, at_token: dict[int, Place]) -> Place | None:
     for child in node.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i in at_token and not _is_country(at_token[child.i]):
             return at_token[child.i]
+    for child in node.children:  # "attempted to enter the city of Al-Bab", "began shelling Aleppo"
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and depth < 2:
+            place = _own_place(child, at_token, depth + 1)
+            if place is not None:
+                return place
     return None
 
 
@@ -93,7 +98,7 @@ def _related_place(node: Token, at_token: dict[int, Place]) -> Place | None:
     """A place of a coordinated or subordinate clause, or a locative phrase on the subject."""
     for child in node.children:
         if child.dep_ in ("conj", "advcl") and child.pos_ in ("VERB", "AUX"):
-            place = _own_place(child, at_token)
+            place = _own_place(child, at_token, depth=2)
             if place is not None:
                 return place
     if node.lemma_.lower() in SPEECH:
@@ -138,22 +143,72 @@ def _is_country(place: Place) -> bool:
 
 
 def _search(start: Token, at_token: dict[int, Place], top: bool = False, locative_only: bool = False) -> Place | None:
-    """The first place in ``start``'s phrase, breadth first, not entering participants or other clauses; in
-    "the province of Narathiwat" the place named after "of" comes first."""
+    """The place in ``start``'s phrase where the event happened: of the places the phrase names (breadth first,
+    not entering participants or other clauses), the most specific one near the first ("in the Vedeno region of
+    southern Chechnya": Vedeno; "in Sadr City in east Baghdad": Sadr City), leaving out places named only as a
+    landmark ("Akida village near Maiduguri", "Saptari district, south of Kathmandu") where there are others."""
+    found = _phrase_places(start, at_token, top, locative_only)
+    if not found:
+        return None
+    first_depth = found[0][1]
+    near = [(p, landmark) for p, depth, landmark in found if depth <= first_depth + SPECIFIC_DEPTH]
+    pool = [p for p, landmark in near if not landmark] or [p for p, _ in near]
+    return min(pool, key=specificity)
+
+
+#: how much deeper than the first place found a more specific one may lie in the same phrase
+SPECIFIC_DEPTH = 3
+
+
+def specificity(place: Place) -> int:
+    """0 a part of a town or a facility placed at its town, 1 a town (or a name the gazetteer lacks), 2 a district,
+    3 a province or a region, 4 a country, 5 a continent."""
+    feature = place.feature or ""
+    if feature == "CONT" or place.text.lower().endswith(("africa", "europe", "asia", "america")):
+        return 5
+    if feature in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR"):
+        return 4
+    if feature == "PPLX":
+        return 0
+    if feature.startswith("PPL"):
+        return 1
+    if feature.startswith("ADM") and feature != "ADM1":
+        return 2
+    if feature:
+        return 3
+    if place.lat is not None and place.precision == "city":
+        return 0  # a facility placed at the town it is in
+    return 1  # a name the gazetteer lacks: mostly a village or a part of a town
+
+
+def _phrase_places(start: Token, at_token: dict[int, Place], top: bool, locative_only: bool
+                   ) -> list[tuple[Place, int, bool]]:
+    """The places of ``start``'s phrase with their depth and whether they are only a landmark (reached through
+    "near", "south of", "including" ...), in breadth-first order; in "the province of Narathiwat" the place named
+    after "of" comes first."""
+    out: list[tuple[Place, int, bool]] = []
+    seen: set[str] = set()
+
+    def add(place: Place, depth: int, landmark: bool) -> None:
+        if place.id not in seen:
+            seen.add(place.id)
+            out.append((place, depth, landmark))
+
     if top and start.i in at_token:
-        return at_token[start.i]
+        add(at_token[start.i], 0, False)
     named = _of_place(start, at_token)
     if named is not None:
-        return named
-    frontier = [start]
+        add(named, 0, False)
+    frontier = [(start, False)]
     seen_locative = not locative_only
-    for _ in range(MAX_DEPTH):
-        nxt: list[Token] = []
-        for node in frontier:
+    for depth in range(1, MAX_DEPTH + 1):
+        nxt: list[tuple[Token, bool]] = []
+        for node, landmark in frontier:
             named = _of_place(node, at_token)
             if named is not None:
-                return named
-            kids = [c for c in node.children if c.dep_ not in SKIP_DEPS or c.dep_ == "poss"]
+                add(named, depth, landmark)
+            kids = [c for c in node.children if c.dep_ not in SKIP_DEPS or c.dep_ == "poss"
+                    or (c.dep_ == "appos" and (node.i in at_token or node.lemma_.lower() in PLACE_NOUNS))]
             if node.lemma_.lower() in PLACE_NOUNS:  # "the town of Kabani": the name before the modifiers
                 kids.sort(key=lambda c: 0 if c.dep_ == "prep" and c.lower_ == "of" else 1)
             for child in kids:
@@ -163,17 +218,33 @@ def _search(start: Token, at_token: dict[int, Place], top: bool = False, locativ
                     locative = node.lower_ in LOCATIVE_PREPS and node.dep_ != "agent"
                     if (seen_locative or child.dep_ != "pobj" or locative) and not (modifier and _is_country(place)):
                         if not (child.dep_ == "poss" and node.lemma_.lower() in PLACE_NOUNS):
-                            return place
+                            add(place, depth, landmark)
                 if child.dep_ == "prep" and child.lower_ == "from":
                     continue
                 if child.dep_ in ("prep", "pobj", "pcomp", "compound", "conj", "appos", "amod", "nmod", "advmod",
                                   "npadvmod", "acl", "dobj", "poss"):
-                    nxt.append(child)
+                    nxt.append((child, landmark or (node.i != start.i and _is_landmark(child))))
             if node.i in at_token and node.i != start.i and node.dep_ == "pobj":
-                return at_token[node.i]
+                add(at_token[node.i], depth, landmark)
         frontier = nxt
         if not frontier:
             break
-    if start.i in at_token and not (start.dep_ in ("compound", "amod") and _is_country(at_token[start.i])):
-        return at_token[start.i]
-    return None
+    if not out and start.i in at_token and not (start.dep_ in ("compound", "amod") and _is_country(at_token[start.i])):
+        add(at_token[start.i], 0, False)
+    return out
+
+
+#: prepositions whose object is a landmark, not the place itself
+LANDMARK_PREPS = {"near", "outside", "including", "to", "toward", "towards", "between", "beyond", "off", "past",
+                  "from", "like", "via", "along", "across", "around", "close"}
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                   "kilometers", "kilometres", "km", "miles", "mile", "kms", "outskirts"}
+
+
+def _is_landmark(token: Token) -> bool:
+    """Whether a phrase reached through ``token`` names a landmark: "near X", "south of X", "50 km from X"."""
+    if token.dep_ != "prep":
+        return False
+    if token.lower_ in LANDMARK_PREPS:
+        return True
+    return token.lower_ == "of" and token.head.lower_ in DIRECTION_WORDS
