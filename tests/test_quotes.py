@@ -194,3 +194,12 @@ def test_a_conjoined_verb_of_intent_stays_in_the_content_but_one_of_saying_or_na
     said[8] = ("report", 6, "dobj", "NOUN", "NN", "report")
     first, second = extract(context(parse(said)))
     assert first.text == "he is proud" and (second.cue, second.text) == ("denies", "the report")
+
+
+def test_that_said_is_a_linking_phrase_not_a_report():
+    doc = parse([
+        ("That", 1, "nsubj", "PRON", "DT", "that"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        (",", 4, "punct", "PUNCT", ",", ","), ("prices", 4, "nsubj", "NOUN", "NNS", "price"),
+        ("rose", 1, "ccomp", "VERB", "VBD", "rise"), (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(doc)) == []

@@ -165,3 +165,45 @@ def test_a_phrase_quoted_before_a_cue_with_its_own_clause_is_not_its_content(pip
     found = quotes(pipeline, text)
     saying = only(found, "the city embodied")
     assert saying["cue"] == "saying" and "city values" not in saying["text"]
+
+
+def test_a_cue_in_the_sentence_after_a_closed_quotation_is_not_its_cue(pipeline):
+    text = ('Senator John Harris spoke for an hour. "The plan is over," he said. "We lost the vote in the end." '
+            'That is why, he added, the party will split.')
+    found = quotes(pipeline, text)
+    said = only(found, "The plan is over")
+    assert "We lost the vote" in said["text"] and said["cue"] == "said"
+
+
+def test_a_participle_adding_a_quoted_statement_inside_a_reported_clause_stands_apart(pipeline):
+    text = ("Maria Lopez said she would release her returns on Friday, calling them "
+            "\u201cvery boring tax returns.\u201d")
+    found = quotes(pipeline, text)
+    calling = only(found, "very boring tax returns")
+    assert calling["cue"] == "calling" and calling["kind"] == "mixed"
+    said = only(found, "she would release her returns")
+    assert said["cue"] == "said"
+
+
+def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next_one(pipeline):
+    text = ("Governor John Harris spoke on the radio on Monday. The governor added:\n\n"
+            "It is typical of the senator. She knows nothing about the budget.\n\nThe vote is on Friday.")
+    found = quotes(pipeline, text)
+    q = only(found, "It is typical of the senator")
+    assert q["text"] == "It is typical of the senator. She knows nothing about the budget."
+    assert q["cue"] == "added" and q["kind"] == "direct" and q["words"] == "The governor"
+    assert not any("The vote is on Friday" in f["text"] for f in found)
+
+
+def test_a_short_quotation_inside_the_clause_of_the_cue_before_it_takes_the_clause(pipeline):
+    text = ("She handed over her emails as required by law. Comey testified \u201cthousands\u201d of emails in fact "
+            "had not been turned over.")
+    q = only(quotes(pipeline, text), "thousands")
+    assert q["cue"] == "testified" and q["kind"] == "mixed"
+    assert q["text"].endswith("had not been turned over")
+
+
+def test_what_a_quotation_was_said_of_belongs_to_it(pipeline):
+    text = "\u201cIt\u2019s unanimous,\u201d Levine said of the council\u2019s support for ending the contracts."
+    q = only(quotes(pipeline, text), "unanimous")
+    assert q["text"].endswith("the council\u2019s support for ending the contracts") and q["words"] == "Levine"

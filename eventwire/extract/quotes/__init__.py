@@ -48,6 +48,7 @@ def attributions(doc: Doc | Parsed) -> list[Found]:
     found = reported.find(parsed)
     segments = direct.repair(parsed, find_segments(parsed.text))
     found += direct.attach(parsed, segments, found)
+    direct.said_of(parsed, found)
     quoted = _Quotations(sorted(s.span for s in segments if s.style == "double"))
     found = [f for f in found if not quoted.holds(parsed.starts[f.cue[0]]) and _asserted(parsed.doc, f)]
     found = _outermost(parsed, _dedupe(found))
@@ -76,6 +77,9 @@ def _asserted(doc, item: Found) -> bool:
     cue = doc[item.cue[0]]
     if item.frame == "dobj" and cue.tag_ == "VB":
         return False
+    if cue.lower_ == "said" and 0 < cue.i < len(doc) - 1 and doc[cue.i - 1].lower_ == "that" \
+            and doc[cue.i - 1].is_sent_start and doc[cue.i + 1].text == ",":
+        return False  # "That said, ...": a linking phrase
     if _imperative(cue) or (cue.dep_ == "conj" and _imperative(cue.head)):
         return False  # "Ask yourself: ...", "Remember: ...": the writer addressing the reader
     if any(c.tag_ == "MD" for c in cue.children):
@@ -125,6 +129,10 @@ def _outermost(parsed: Parsed, found: list[Found]) -> list[Found]:
         best.append((first, second))
     out = []
     for n, f in enumerate(found):
+        cue = parsed.doc[f.cue[0]]
+        if f.segments and cue.dep_ == "advcl" and cue.tag_ == "VBG":
+            out.append(f)  # "..., calling them "very boring tax returns"": a quoted statement added of its own
+            continue
         at = parsed.starts[f.cue[0]]
         k = bisect_right(starts, at)
         if k:

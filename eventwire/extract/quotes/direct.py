@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from . import lexicon
-from .found import Found
+from .found import Found, Span
 from .marks import Segment
 from .parsed import Parsed
 from .reported import phrase, subject_of
@@ -81,10 +81,12 @@ def adjacent_cue(parsed: Parsed, segment: Segment) -> tuple[Token, tuple[int, in
     return None
 
 
-def cue_after(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
-    """``"...," he said`` / ``"...," said Smith`` / ``"...," Smith, the minister, told reporters``."""
+def cue_after(frame: list[Token], closed: bool = False) -> tuple[Token, tuple[int, int] | None] | None:
+    """``"...," he said`` / ``"...," said Smith`` / ``"...," Smith, the minister, told reporters``. After a
+    quotation ``closed`` by its own full stop, only a cue right after it (``"... nothing." he said``): further on,
+    a cue belongs to the next sentence (``"... nothing." That's why, he added, ...``)."""
     words = [t for t in frame if not t.is_punct]
-    for token in words[:7]:
+    for token in words[:3 if closed else 7]:
         if token.lemma_.lower() in _CUES and token.pos_ in ("VERB", "AUX"):
             return token, _speaker_near(token, frame)
     return None
@@ -190,6 +192,18 @@ def _split_carried(parsed: Parsed, segments: list[Segment]) -> list[Segment]:
     return out
 
 
+def said_of(parsed: Parsed, found: list[Found]) -> None:
+    """'"It's unanimous," Levine said of the council's support': what words given before their cue were said of
+    belongs to them (each attribution's content is extended in place)."""
+    for item in found:
+        cue = parsed.doc[item.cue[-1]]
+        if item.content[1] > cue.idx or cue.i + 1 >= len(parsed.doc):
+            continue
+        after = parsed.doc[cue.i + 1]
+        if after.dep_ == "prep" and after.lower_ in ("of", "about") and after.head.i == cue.i:
+            item.extend((item.content[0], parsed.ends[after.right_edge.i]))
+
+
 def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[Found]:
     """Join each segment to an attribution (extending its content) or make a new one; returns the new ones."""
     text = parsed.text
@@ -220,7 +234,7 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
                 and not _title(text, segment):
             # a short quoted phrase with no reported clause around it is a scare quote or a title, whatever verb
             # stands near it ("affirms Ukraine's "irreversible path"")
-            hit = cue_after(after_frame(parsed, segment, inside))
+            hit = cue_after(after_frame(parsed, segment, inside), text[inner[1] - 1:inner[1]] == ".")
             where = "quote-after"
             if hit is not None and _reports_after(parsed, by_cue.get(hit[0].i), segment):
                 hit = None  # '"New York values," saying the city embodied ...': the cue's words follow it
@@ -232,7 +246,11 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
             owner = by_cue.get(cue.i)
             if owner is None:
                 cue_ids = [cue.i] + ([cue.i + 1] if cue.lower_ == "according" else [])
-                owner = Found(cue_ids, inner, source, where if cue.text != ":" else "colon")
+                span = inner
+                if where == "quote-before" and cue.text != ":" and not speech_like:
+                    span = _clause_around(parsed, cue, segment) or inner
+
+                owner = Found(cue_ids, span, source, where if cue.text != ":" else "colon")
                 new.append(owner)
                 candidates.append(owner)
                 by_cue[cue.i] = owner
@@ -304,6 +322,23 @@ def _phrase_of_speaker(parsed: Parsed, segment: Segment, inside) -> Found | None
     if any(inside(t.idx) and not segment.span[0] <= t.idx < segment.span[1] for t in tokens):
         return None
     return Found([verb.i], span, phrase(subject), "phrase", frame=holder.dep_)
+
+
+def _clause_around(parsed: Parsed, cue: Token, segment: Segment) -> Span | None:
+    """A short quotation inside the clause a cue before it takes ('Comey testified "thousands" of emails had not
+    been turned over'): the content is that clause, from the word after the cue to the clause's end."""
+    first = cue.i + 1
+    last = cue.right_edge.i
+    between = parsed.doc[first:parsed.token_before(segment.span[0]) + 1] if first <= last else []
+    if any(t.text in (",", ":", ";") for t in between) or parsed.ends[last] <= segment.span[1]:
+        return None
+    lo, hi = parsed.paragraph(segment.span[0])
+    tokens = [t for t in parsed.doc[first:last + 1] if lo <= t.idx < hi]
+    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return min(tokens[0].idx, segment.inner[0]), max(parsed.ends[tokens[-1].i], segment.inner[1])
 
 
 def _reports_after(parsed: Parsed, found: Found | None, segment: Segment) -> bool:

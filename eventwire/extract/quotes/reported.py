@@ -20,6 +20,7 @@ _NOT_COMPLETING = ("punct", "cc", "conj", "parataxis", "mark", "relcl")
 _BREAKS = (",", ";", ":", "\u2014", "--")
 _SAYING_OR_THINKING = lexicon.SPEECH | lexicon.COGNITION
 _SAYING_OR_NAMING = lexicon.SPEECH | lexicon.NAMING
+_TRAILING = _SAYING_OR_NAMING | lexicon.COGNITION
 _VERB_CUES = (_SAYING_OR_THINKING | lexicon.INTENTION | lexicon.STANCE | lexicon.REGARDING
               | frozenset(lexicon.WITH_PREPOSITION))
 
@@ -109,14 +110,15 @@ def _parallel_cues(clause: Token) -> list[Token]:
 
 
 def _trailing_participles(clause: Token) -> list[Token]:
-    """A participle of saying after a comma that ends a reported clause ("insisting that he has won, claiming
-    that ..."): the parser hangs it inside the clause, but it reports a second statement of the same speaker."""
+    """A participle of saying, naming or thinking after a comma that ends a reported clause ("insisting that he has
+    won, claiming that ...", "said she would release them, calling them ..."): the parser hangs it inside the
+    clause, but it reports a second statement of the same speaker."""
     doc = clause.doc
     end = clause.right_edge.i
     out = []
     for token in clause.subtree:
         if (token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG" and token.right_edge.i == end
-                and token.lemma_.lower() in _SAYING_OR_THINKING and doc[token.left_edge.i - 1].text == ","
+                and token.lemma_.lower() in _TRAILING and doc[token.left_edge.i - 1].text == ","
                 and not any(g.dep_ in _SUBJECTS for g in token.children)):
             out.append(token)
             break
@@ -348,6 +350,35 @@ def headlines(parsed: Parsed) -> list[Found]:
     return found
 
 
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+
+
+def block_quotes(parsed: Parsed) -> list[Found]:
+    """A paragraph that ends with a verb of saying and a colon ("The governor added:", "Fox News reports:")
+    introduces the next paragraph as its words, quoted without marks (a block quotation)."""
+    doc, text = parsed.doc, parsed.text
+    found = []
+    for colon in (doc[i] for i in parsed.tokens_lower(":")):
+        _, end = parsed.paragraph(colon.idx)
+        if text[parsed.ends[colon.i]:end].strip() or end >= len(text):
+            continue  # the colon does not end its paragraph
+        start, _ = parsed.paragraph(colon.idx)
+        words = [t for t in doc[max(colon.i - 5, 0):colon.i] if t.idx >= start and not t.is_punct]
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+        if not verbs or verbs[-1].lemma_.lower() not in lexicon.SPEECH:
+            continue
+        cue = verbs[-1]
+        following = text[end:].lstrip()
+        if not following or following[0] in _QUOTE_MARKS or following[0] == "<":
+            continue  # a quotation with marks is joined to the cue by the quotation finder; markup is no text
+        para = parsed.paragraph(len(text) - len(following))
+        content = (para[0], len(text[:para[1]].rstrip()))
+        if content[1] <= content[0]:
+            continue
+        found.append(Found([cue.i], content, subject_of(cue), "block", [content], frame="block"))
+    return found
+
+
 def find(parsed: Parsed) -> list[Found]:
     return (from_verbs(parsed) + according_to(parsed) + from_nouns(parsed) + from_adjectives(parsed)
-            + headlines(parsed))
+            + headlines(parsed) + block_quotes(parsed))
