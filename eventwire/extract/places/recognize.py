@@ -391,8 +391,10 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
             top = max(cands, key=lambda c: c.entry.population).entry
             return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a)
                     or _qualified_after(doc, b))
-        # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post")
-        return strong
+        # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
+        # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
+        whole = ent.start == a and ent.end == b
+        return strong or (whole and any(c.kind == 0 for c in cands) and _locative_before(doc, a))
     if strong or key in ner_texts:
         return True
     if doc[a].is_sent_start and b - a == 1:
