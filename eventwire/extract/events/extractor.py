@@ -450,13 +450,14 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     both sides are known, or when violent (an attack, an arrest, an expulsion).
     """
     protest = coded.code[:2] == "14"  # "took to the streets to protest": the protest is what happened
-    if coded.clause == "condition" or (coded.clause == "purpose" and not protest) or (
-            coded.needs_source and not sources):
-        return False
     violent = coded.code[:2] in ("14", "18", "19", "20") or coded.code[:3] in ("171", "173", "174", "175")
+    if coded.needs_source and not sources:
+        return False
+    if coded.clause in ("condition", "purpose") and not protest:
+        return violent and coded.modality != "asserted"  # "the offensive to capture Kassab": aimed at, kept as such
     if coded.clause == "subordinate" and not violent and not (sources and targets):
         return False
-    if coded.clause == "subordinate" and coded.modality in ("future", "hypothetical"):
+    if coded.clause == "subordinate" and coded.modality in ("future", "hypothetical") and not violent:
         return False  # what a resolution "aims to impose": background and not real
     if sources or targets:
         return True
@@ -492,6 +493,9 @@ def extract(ctx: Context, collect: list | None = None) -> list[Event]:
     for index, sent in enumerate(ctx.doc.sents):
         resolved = []
         for coded in coder.sentence(sent):
+            if (coded.clause == "condition" or (coded.clause == "purpose" and coded.code[:2] != "14")) and (
+                    coded.modality == "asserted"):
+                coded.modality = "hypothetical"  # an aim or a condition has not happened (yet)
             sources, targets = coder.resolver.resolve(coded)
             if keep(coded, sources, targets):
                 resolved.append((coded, sources, targets))

@@ -33,6 +33,9 @@ SKIP_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl", "poss", "appos", "r
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "neighborhood", "neighbourhood",
                "suburb", "county", "state", "capital", "governorate", "outskirts", "hamlet", "municipality",
                "countryside", "island", "port", "camp", "commune", "prefecture", "zone", "part", "parts"}
+#: nouns of an area within a larger one: in "the Sayidda Zaynab district of Damascus" the district is named before
+AREA_NOUNS = {"region", "area", "district", "province", "governorate", "county", "countryside", "sector", "zone",
+              "prefecture", "municipality", "commune", "part"}
 SPEECH = {"say", "tell", "announce", "state", "claim", "report", "add", "note", "insist", "warn", "declare", "deny",
           "confirm", "quote", "accuse", "urge", "call", "ask", "believe", "think", "according"}
 MAX_UP = 3
@@ -69,15 +72,20 @@ def _own_place(node: Token, at_token: dict[int, Place], depth: int = 0) -> Place
     """A place in the word's own locative phrases, objects, or other phrases."""
     found = [p for p in (_search(c, at_token) for c in node.children
                          if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS) if p is not None]
-    if found:  # "In neighbouring Lebanon, protesters marched to UN offices in central Beirut": Beirut
-        return next((p for p in found if not _is_country(p)), found[0])
+    located = next((p for p in found if not _is_country(p)), found[0]) if found else None
+    # "In neighbouring Lebanon, protesters marched to UN offices in central Beirut": Beirut
     for child in node.children:
         if child.dep_ in OBJECT_DEPS and child.i != node.i:
             if child.dep_ == "nsubjpass" and not (child.i in at_token or child.lemma_.lower() in PLACE_NOUNS):
                 continue  # "A Boston Globe reporter was shot": the patient's modifiers are not the setting
+            if located is not None and not (child.lemma_.lower() in PLACE_NOUNS
+                                            or (child.dep_ == "dobj" and child.i in at_token)):
+                continue  # "attacked a convoy near Kunduz": the setting, not what the object's phrase names
             place = _search(child, at_token, top=True)
-            if place is not None:
-                return place
+            if place is not None and (located is None or specificity(place) <= specificity(located)):
+                return place  # "captured the village of Bihac in northwestern Bosnia": the place taken
+    if located is not None:
+        return located
     for child in node.children:
         if (child.dep_ == "prep" and child.lower_ in OTHER_PREPS) or child.dep_ in ("advmod", "npadvmod", "agent"):
             place = _search(child, at_token, locative_only=child.dep_ in ("prep", "agent"))
@@ -101,6 +109,13 @@ def _related_place(node: Token, at_token: dict[int, Place]) -> Place | None:
             place = _own_place(child, at_token, depth=2)
             if place is not None:
                 return place
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "NUM", "PRON"):
+            # "five were killed and 12 others injured in Baquba": the parse hangs the second verb on "others"
+            for verb in child.children:
+                if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                    place = _own_place(verb, at_token, depth=2)
+                    if place is not None:
+                        return place
     if node.lemma_.lower() in SPEECH:
         return None
     for child in node.children:
@@ -110,6 +125,13 @@ def _related_place(node: Token, at_token: dict[int, Place]) -> Place | None:
                     place = _search(prep, at_token)
                     if place is not None:
                         return place
+    for child in node.children:  # "New Delhi police shot dead a man", "the Basra protesters marched"
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+            for mod in child.children:
+                if (mod.dep_ in ("compound", "nmod") and mod.i < child.i and mod.i in at_token
+                        and mod.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country(at_token[mod.i])
+                        and specificity(at_token[mod.i]) <= 2):
+                    return at_token[mod.i]
     return None
 
 
@@ -127,14 +149,20 @@ def _inside_a_name(sent, place: Place) -> bool:
 
 
 def _of_place(node: Token, at_token: dict[int, Place]) -> Place | None:
-    """"the town of Kabani", "the West Bank city of Nablus": the place named after "of"."""
+    """"the town of Kabani", "the West Bank city of Nablus": the place named after "of"; but in "the East Ghouta
+    region of rural Damascus" the name before the noun is the region's own, the one after it contains it."""
     if node.lemma_.lower() not in PLACE_NOUNS:
         return None
     for prep in node.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.i in at_token:
-                    return at_token[obj.i]
+                    after = at_token[obj.i]
+                    own = [at_token[c.i] for c in node.children if c.dep_ in ("compound", "nmod", "amod")
+                           and c.i in at_token and c.i < node.i]
+                    if own and (node.lemma_.lower() in AREA_NOUNS or specificity(own[0]) < specificity(after)):
+                        return own[0]
+                    return after
     return None
 
 
@@ -217,8 +245,9 @@ def _phrase_places(start: Token, at_token: dict[int, Place], top: bool, locative
                     modifier = child.dep_ in ("compound", "amod", "nmod", "poss") and node.i not in at_token
                     locative = node.lower_ in LOCATIVE_PREPS and node.dep_ != "agent"
                     if (seen_locative or child.dep_ != "pobj" or locative) and not (modifier and _is_country(place)):
-                        if not (child.dep_ == "poss" and node.lemma_.lower() in PLACE_NOUNS):
-                            add(place, depth, landmark)
+                        # "patrolled Bangladesh's cities": the possessor names the place, unless the area
+                        # has a name of its own ("Mogadishu's Wadajir district")
+                        add(place, depth, landmark or (child.dep_ == "poss" and node.lemma_.lower() in PLACE_NOUNS))
                 if child.dep_ == "prep" and child.lower_ == "from":
                     continue
                 if child.dep_ in ("prep", "pobj", "pcomp", "compound", "conj", "appos", "amod", "nmod", "advmod",

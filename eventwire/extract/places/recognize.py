@@ -251,16 +251,42 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 
 def _after_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
-    """The place right after a facility's name: "Royal Street in New Orleans", "Barclays Center, Brooklyn"."""
+    """The place said to contain a facility or a name the gazetteer lacks: right after it ("Royal Street in New
+    Orleans", "Barclays Center, Brooklyn", "the Adhamiyah district of Baghdad"), or framing it before ("Cairo's
+    suburb of Madinaty", "the Nairobi slum Kibera")."""
     starts = {x.start for x in mentions if x.source != "facility"}
     k = m.end
+    if k < len(doc) and doc[k].lower_ in PLACE_FRAMES and doc[k].text.islower():
+        k += 1  # "Wedza district, Mashonaland East province"
     if k < len(doc) and doc[k].lower_ in (",", "in", "near", "at", "outside", "of"):
         k += 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
         if k in starts:
             return k
+    return _framing_location(doc, m, mentions)
+
+
+def _framing_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
+    """"Cairo's gated suburb of Madinaty", "the Nairobi slum Kibera": the place before the frame noun."""
+    k = m.start - 1
+    if k >= 1 and doc[k].lower_ == "of":
+        k -= 1
+    if k < 1 or not (doc[k].lower_ in PLACE_FRAMES or doc[k].lower_ in FRAME_EXTRA) or not doc[k].text.islower():
+        return None
+    k -= 1
+    while k >= 1 and doc[k].tag_ in ("JJ", "VBN") and doc[k].text.islower():
+        k -= 1  # "gated", "northern"
+    if doc[k].text in ("'s", "’s"):
+        k -= 1
+    for x in mentions:
+        if x.source != "facility" and x.end - 1 == k and x is not m:
+            return x.start
     return None
+
+
+#: nouns that frame a part of a town ("the Nairobi slum Kibera", "Cairo's suburb of Madinaty")
+FRAME_EXTRA = {"slum", "slums", "neighborhood", "neighbourhood", "quarter", "township", "estate"}
 
 
 def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> Mention | None:
@@ -327,6 +353,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
         return False
     ent = ents.at(a)
     spanned = {id(e): e for e in (ents.at(k) for k in range(a, b)) if e is not None}
+    if b - a >= 2 and any(c.kind == 0 and c.entry.is_country for c in cands):
+        return True  # a country's full name ("Trinidad and Tobago"), however the model splits it
     if len(spanned) > 1 and not all(e.label_ in PLACE_LABELS for e in spanned.values()):
         return False  # the match straddles two entities
     if ent is not None and (ent.label_ in NON_PLACE_LABELS
@@ -363,8 +391,10 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
             top = max(cands, key=lambda c: c.entry.population).entry
             return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a)
                     or _qualified_after(doc, b))
-        # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post")
-        return strong
+        # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
+        # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
+        whole = ent.start == a and ent.end == b
+        return strong or (whole and any(c.kind == 0 for c in cands) and _locative_before(doc, a))
     if strong or key in ner_texts:
         return True
     if doc[a].is_sent_start and b - a == 1:

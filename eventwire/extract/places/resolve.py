@@ -163,7 +163,8 @@ class Resolver:
             return None
         by_prior = max(cands, key=lambda c: prior(c, m.key, text))
         scored = max(cands, key=lambda c: prior(c, m.key, text) + self._context(c.entry, anchors))
-        if (scored is not by_prior and by_prior.entry.population >= 10 * max(scored.entry.population, 1)
+        if (scored is not by_prior and by_prior.entry.country != scored.entry.country
+                and by_prior.entry.population >= 4 * max(scored.entry.population, 1)
                 and by_prior.entry.population >= 100_000 and not self._near(scored.entry, anchors, 150)):
             scored = by_prior  # a famous place is not traded for a village on the article's country alone
         if scored is not by_prior:
