@@ -50,7 +50,8 @@ def attributions(doc: Doc | Parsed) -> list[Found]:
     found += direct.attach(parsed, segments, found)
     direct.said_of(parsed, found)
     quoted = _Quotations(sorted(s.span for s in segments if s.style == "double"))
-    found = [f for f in found if not quoted.holds(parsed.starts[f.cue[0]]) and _asserted(parsed.doc, f)]
+    found = [f for f in found if not quoted.holds(parsed.starts[f.cue[0]]) and _asserted(parsed.doc, f)
+             and parsed.text[f.content[0]:f.content[1]].strip()]
     found = _outermost(parsed, _dedupe(found))
     return sorted(found, key=lambda f: (f.content[0], f.cue[0]))
 

@@ -225,6 +225,8 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
         words = segment.words(text)
         speech_like = words >= MIN_WORDS_ALONE and _sentence_like(text, segment)
         owner = _owner(parsed, segment, candidates)
+        if owner is not None and speech_like and _speaks_for_itself(parsed, owner, segment, inside):
+            owner = None  # 'Mosman saw it differently: "...," he said': the quotation has a cue of its own
         hit, where = None, ""
         if owner is None:
             # what a verb of saying takes straight after it is quoted speech, however short ('chanted "USA!"',
@@ -285,6 +287,46 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
         if speech_like:
             quotation = (owner, segment)
     return new
+
+
+#: what may stand right before a quotation that opens a statement of its own: a colon, a dash, a sentence's end
+_OPENS = re.compile(r"(?:[:.?!\u2014\u2013]|\s-)\s*$")
+
+
+def _speaks_for_itself(parsed: Parsed, owner: Found, segment: Segment, inside) -> bool:
+    """A full quotation that a clause found from the parse runs into, but which opens after a colon, a dash or a
+    sentence's end and has a cue of its own ('Mosman saw Santilli's words differently: "When he says ...," he said',
+    'Cruz said as the heckler yelled: "You suck!"'), is a statement of its own: the clause is cut before it (back
+    to the quotations it already holds, when the quotation's own cue lies inside it). A clause of the quotation's
+    own cue after it that the parser began before the colon or dash begins at the quotation instead."""
+    text = parsed.text
+    s = segment.span[0]
+    cue_at = parsed.starts[owner.cue[0]]
+    if owner.content[0] >= s or not text[s + 1:s + 2].isupper() or not _OPENS.search(text[owner.content[0]:s]):
+        return False
+    if cue_at >= segment.span[1]:
+        # its own cue after it, whose clause the parser began before the colon or dash: the quotation starts it
+        if not owner.segments and owner.origin == "verb":
+            owner.content = (segment.inner[0], owner.content[1])
+        return False
+    hit = cue_after(after_frame(parsed, segment, inside), text[segment.inner[1] - 1:segment.inner[1]] == ".")
+    if hit is None or hit[1] is None or hit[0].tag_ in ("VBG", "VBN"):
+        hit = cue_before(before_frame(parsed, segment, inside))
+        if hit is None or hit[0].pos_ not in ("VERB", "AUX") or hit[0].tag_ in ("VBG", "VBN"):
+            return False
+    cue = hit[0]
+    if cue.i in owner.cue:
+        return False
+    if owner.content[0] <= cue.idx < s:
+        end = max((e for _, e in owner.segments if e <= s), default=None)
+        if end is None:
+            end = owner.content[0]
+    else:
+        end = s
+        while end > owner.content[0] and (text[end - 1].isspace() or text[end - 1] in ":-\u2014\u2013,;"):
+            end -= 1
+    owner.content = (owner.content[0], end)
+    return True
 
 
 _NOT_AGENTS = {"it", "this", "that", "there", "these", "those", "what", "which"}

@@ -162,6 +162,19 @@ def _predicate(token: Token) -> bool:
     return any(c.dep_ in ("aux", "nsubj") for c in token.children)
 
 
+def _that_clause(verb: Token, child: Token) -> bool:
+    """A "that" clause after the verb that the parser hung as an adverbial one ("saying in his statement only that
+    he was ..."): after a verb of saying or thinking it is what was said."""
+    if child.dep_ != "advcl" or child.i < verb.i or child.pos_ not in ("VERB", "AUX"):
+        return False
+    mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    # not "so that", "now that", "except that": a purpose, a time or an exception
+    return mark is not None and mark.i > 0 and verb.doc[mark.i - 1].lower_ not in _NOT_BEFORE_THAT
+
+
+_NOT_BEFORE_THAT = {"so", "now", "except", "such", "in", "given", "provided", "save", "but"}
+
+
 def from_verbs(parsed: Parsed) -> list[Found]:
     doc = parsed.doc
     found: list[Found] = []
@@ -187,7 +200,7 @@ def from_verbs(parsed: Parsed) -> list[Found]:
             continue
         content: list[Token] = []
         frame = ""
-        clauses = [c for c in token.children if c.dep_ in _CLAUSE]
+        clauses = [c for c in token.children if c.dep_ in _CLAUSE or _that_clause(token, c)]
         if clauses and (speech or cognition):
             cut = {t.i for c in clauses for conj in _parallel_cues(c) for t in conj.subtree}
             cut |= {cc.i for c in clauses for cc in c.children if cc.dep_ == "cc" and _parallel_cues(c)}
@@ -343,11 +356,19 @@ def headlines(parsed: Parsed) -> list[Found]:
                 source = doc.char_span(start, start + len(left), alignment_mode="expand")
                 content = (start + match.start(2), start + match.end(2))
                 colon = doc.char_span(start + len(left), start + len(left) + 1, alignment_mode="expand")
-                if source is not None and colon is not None and not any(t.pos_ in ("VERB", "AUX") for t in source):
+                if source is not None and colon is not None and not any(t.pos_ in ("VERB", "AUX") for t in source) \
+                        and (start == 0 or _has_clause(doc, content)):
                     found.append(Found([colon.start], content, (source.start, source.end), "headline",
                                        frame="headline"))
         start += len(line) + 1
     return found
+
+
+def _has_clause(doc, content: tuple[int, int]) -> bool:
+    """Below the title, "Name: ..." is a line of a transcript only when a clause with its own subject follows; a
+    section heading ("Sanders: Win in a walk.", "Christie: A closing surge.") names a topic, not a statement."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
 
 
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
