@@ -89,7 +89,20 @@ def cue_after(frame: list[Token], closed: bool = False) -> tuple[Token, tuple[in
     for token in words[:3 if closed else 7]:
         if token.lemma_.lower() in _CUES and token.pos_ in ("VERB", "AUX"):
             return token, _speaker_near(token, frame)
+    if closed:
+        return None
+    # a long name or description before the cue ("the Florida senator and Republican presidential candidate said")
+    for n, token in enumerate(words[7:14], start=7):
+        if token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() in _CUES and all(w.pos_ in _NOMINAL for w in words[:n]):
+                return token, _speaker_near(token, frame)
+            break
+        if token.pos_ not in _NOMINAL:
+            break
     return None
+
+
+_NOMINAL = {"DET", "PROPN", "NOUN", "ADJ", "CCONJ", "NUM", "PART", "ADP", "PRON"}
 
 
 def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
@@ -115,6 +128,26 @@ def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | Non
             speaker = owner or next((n for n in nouns if n.pos_ in ("PROPN", "PRON")), None)
             return frame[-1], (phrase(speaker) if speaker is not None else None)
     return None
+
+
+def cue_in_sentence_before(parsed: Parsed, segment: Segment) -> tuple[Token, tuple[int, int] | None] | None:
+    """``Lau said in a statement. "There are no paper ballots to recount."``: a sentence of the same paragraph,
+    ended right before the quotation, whose verb of saying has nothing said in it introduces the quotation."""
+    end = parsed.token_before(segment.span[0])
+    if end is None or parsed.doc[end].text != "." or parsed.text[parsed.ends[end]:segment.span[0]].strip():
+        return None
+    lo, _ = parsed.paragraph(segment.span[0])
+    verb = parsed.doc[end].sent.root
+    if verb.idx < lo or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.SPEECH:
+        return None
+    addressee = {"dobj", "dative"} if verb.lemma_.lower() == "tell" else set()  # "told reporters."
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SAID_SOMETHING - addressee for c in verb.children):
+        return None
+    source = subject_of(verb)
+    return (verb, source) if source is not None else None
+
+
+_SAID_SOMETHING = {"ccomp", "dobj", "xcomp", "neg", "advcl", "conj", "attr", "oprd", "dative"}
 
 
 def _speaker_near(cue: Token, frame: list[Token]) -> tuple[int, int] | None:
@@ -243,6 +276,8 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
             if hit is None:
                 hit = cue_before(before_frame(parsed, segment, inside))
                 where = "quote-before"
+            if hit is None and speech_like:
+                hit = cue_in_sentence_before(parsed, segment)
         if owner is None and hit is not None:
             cue, source = hit
             owner = by_cue.get(cue.i)
