@@ -1,0 +1,82 @@
+"""Where a quotation's frame lies: a cue of its own after a colon or dash, a long subject before the cue, a bare cue
+sentence before it, a "that" clause the parser hangs as adverbial, and "Name: ..." lines below the title."""
+from __future__ import annotations
+
+import pytest
+
+from .test_quotes_model import only, quotes
+
+pytestmark = pytest.mark.model
+
+
+def test_a_quotation_after_a_colon_with_its_own_cue_starts_its_attribution(pipeline):
+    text = ('Judge Ann Mosman saw the remarks differently: "When he says he will leave, I take that as a man who '
+            'is serious," she said.')
+    q = only(quotes(pipeline, text), "When he says he will leave")
+    assert q["cue"] == "said" and q["kind"] == "direct"
+    assert q["text"].startswith("When he says") and "differently" not in q["text"]
+
+
+def test_a_quotation_whose_own_cue_lies_inside_another_clause_is_a_statement_of_its_own(pipeline):
+    text = ('"Apparently there is a young man who is having some problems," Cruz said as the heckler yelled: '
+            '"You suck at this job!"')
+    found = quotes(pipeline, text)
+    heckler = only(found, "You suck at this job")
+    assert heckler["cue"] == "yelled" and heckler["kind"] == "direct"
+    said = only(found, "Apparently there is a young man")
+    assert said["cue"] == "said" and "You suck" not in said["text"]
+
+
+def test_a_quotation_between_dashes_with_its_own_cue_is_cut_from_the_clause_around_it(pipeline):
+    text = ('Clinton suggested that the plan was weak - "Again, we need to get into the details," she said - and '
+            'charged that it would fail.')
+    found = quotes(pipeline, text)
+    q = only(found, "we need to get into the details")
+    assert q["cue"] == "said" and q["kind"] == "direct" and "suggested" not in q["text"]
+    assert only(found, "the plan was weak")["cue"] == "suggested"
+
+
+def test_a_that_clause_after_a_verb_of_saying_is_reported_even_when_hung_as_adverbial(pipeline):
+    text = ('The retired neurosurgeon has provided no details about how he planned to reboot his campaign, saying '
+            'in his statement only that he was "refining some operational practices and streamlining some staff '
+            'assignments."')
+    q = only(quotes(pipeline, text), "refining some operational practices")
+    assert q["cue"] == "saying" and q["kind"] == "mixed" and "he was" in q["text"]
+
+
+def test_so_that_is_a_purpose_not_a_report(pipeline):
+    assert quotes(pipeline, "The mayor spoke slowly so that everyone would understand him.") == []
+
+
+def test_a_cue_after_a_long_description_of_the_speaker(pipeline):
+    text = ('"North Korea is run by a lunatic who has been expanding his nuclear arsenal," the Florida senator and '
+            'Republican presidential candidate said in a statement.')
+    q = only(quotes(pipeline, text), "North Korea is run by a lunatic")
+    assert q["cue"] == "said" and q["kind"] == "direct" and q["words"] and "senator" in q["words"]
+
+
+def test_a_bare_cue_sentence_introduces_the_quotation_after_it(pipeline):
+    text = ("Sam Lau, the communications director of the party, said in a statement. \u201cThere are no paper "
+            "ballots to recount. The caucuses were a unique event.\u201d")
+    q = only(quotes(pipeline, text), "There are no paper ballots")
+    assert q["cue"] == "said" and q["words"] == "Sam Lau" and q["kind"] == "direct"
+    told = only(quotes(pipeline, "Smith told reporters. \u201cWe will not back down from this fight.\u201d"),
+                "We will not back down")
+    assert told["cue"] == "told" and told["words"] == "Smith"
+
+
+def test_a_sentence_saying_something_of_its_own_does_not_introduce_the_next_quotation(pipeline):
+    text = "Smith said the vote was close. \u201cWe will not back down from this fight.\u201d"
+    found = quotes(pipeline, text)
+    said = only(found, "the vote was close")
+    assert said["cue"] == "said" and "We will not back down" not in said["text"]
+    assert not any("We will not back down" in q["text"] for q in found)
+
+
+def test_name_colon_lines_below_the_title_need_a_clause(pipeline):
+    text = ("Lynch: No outside influence on FBI probe.\n\nThe race is on.\n\nSanders: Win in a walk.\n\n"
+            "Vermont Sen. Bernie Sanders has led in every poll.\n\nKasich: We are going to win this state.")
+    found = quotes(pipeline, text)
+    assert only(found, "No outside influence")["cue"] == ":"
+    assert only(found, "We are going to win this state")["cue"] == ":"
+    assert not any("Win in a walk" in q["text"] for q in found)
