@@ -65,12 +65,33 @@ def test_a_bare_cue_sentence_introduces_the_quotation_after_it(pipeline):
     assert told["cue"] == "told" and told["words"] == "Smith"
 
 
-def test_a_sentence_saying_something_of_its_own_does_not_introduce_the_next_quotation(pipeline):
-    text = "Smith said the vote was close. \u201cWe will not back down from this fight.\u201d"
+def test_a_quotation_without_a_cue_right_after_a_reported_clause_goes_on_with_it(pipeline):
+    text = ("Smith said the vote was close. \u201cWe will not back down from this fight.\u201d\n\n"
+            "The council meets on Monday.")
     found = quotes(pipeline, text)
     said = only(found, "the vote was close")
-    assert said["cue"] == "said" and "We will not back down" not in said["text"]
-    assert not any("We will not back down" in q["text"] for q in found)
+    assert said["cue"] == "said" and said["kind"] == "mixed" and "We will not back down" in said["text"]
+    assert "council" not in said["text"]
+
+
+def test_a_quotation_after_the_colon_of_a_reported_clause_goes_on_with_it(pipeline):
+    text = ('Clinton said she has the essential quality for the job: "Steadiness, an absolute rock steadiness, '
+            'mixed with strength."')
+    q = only(quotes(pipeline, text), "Steadiness")
+    assert q["cue"] == "said" and q["kind"] == "mixed" and q["text"].startswith("she has the essential quality")
+
+
+def test_a_quotation_with_a_cue_of_its_own_does_not_go_on_with_the_clause_before(pipeline):
+    found = quotes(pipeline, 'Trump said he would win. "We are going to win so much," Pence said.')
+    assert "We are going" not in only(found, "he would win")["text"]
+    assert only(found, "We are going to win so much")["words"] == "Pence"
+
+
+def test_a_reported_clause_stopping_at_a_colon_runs_to_the_end_of_its_sentence(pipeline):
+    text = ("The lawyer, Thomas Coan, argued that his client was not to be taken seriously: his words were the "
+            "talk of an entertainer. The judge disagreed.")
+    q = only(quotes(pipeline, text), "not to be taken seriously")
+    assert q["cue"] == "argued" and q["text"].endswith("the talk of an entertainer")
 
 
 def test_name_colon_lines_below_the_title_need_a_clause(pipeline):

@@ -278,6 +278,10 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
                 where = "quote-before"
             if hit is None and speech_like:
                 hit = cue_in_sentence_before(parsed, segment)
+            if hit is not None and hit[0].text == ":" and speech_like:
+                # 'said she has the quality for the job: "Steadiness ..."': the colon goes on with the clause
+                owner = _reported_before(parsed, segment, candidates)
+                hit = None if owner is not None else hit
         if owner is None and hit is not None:
             cue, source = hit
             owner = by_cue.get(cue.i)
@@ -305,6 +309,10 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
                               frame="second")
                 new.append(owner)
                 candidates.append(owner)
+        if owner is None and speech_like:
+            # 'Khan says she got a call from her niece. "She called me, ..."': a quotation with no cue of its own
+            # right after a reported clause, in the same paragraph, goes on with what was reported
+            owner = _reported_before(parsed, segment, candidates)
         if owner is None and not _title(text, segment):
             owner = _phrase_of_speaker(parsed, segment, inside)
             if owner is not None and owner.cue[0] in by_cue:
@@ -365,6 +373,21 @@ def _speaks_for_itself(parsed: Parsed, owner: Found, segment: Segment, inside) -
 
 
 _NOT_AGENTS = {"it", "this", "that", "there", "these", "those", "what", "which"}
+
+
+_JUST_AFTER = re.compile(r"[ \t]*[.:;]?[ \t]*")
+
+
+def _reported_before(parsed: Parsed, segment: Segment, found: list[Found]) -> Found | None:
+    """The attribution whose content, reported after its cue, ends right before the quotation (a full stop, colon
+    or semicolon at most between them, in the same paragraph)."""
+    text = parsed.text
+    for f in found:
+        if f.content[1] > segment.span[0] or parsed.starts[f.cue[0]] >= f.content[0]:
+            continue
+        if _JUST_AFTER.fullmatch(text[f.content[1]:segment.span[0]]):
+            return f
+    return None
 
 
 def _phrase_of_speaker(parsed: Parsed, segment: Segment, inside) -> Found | None:

@@ -162,6 +162,23 @@ def _predicate(token: Token) -> bool:
     return any(c.dep_ in ("aux", "nsubj") for c in token.children)
 
 
+def _through_colon(parsed: Parsed, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause that stops at a colon in mid-sentence goes on through what the colon introduces ("argued
+    that his client was not to be taken seriously: his words were ..."), to the sentence's end."""
+    doc = parsed.doc
+    at = parsed.token_after(span[1])
+    if at is None or doc[at].text != ":" or at + 1 >= len(doc) or doc[at + 1].is_space or "\n" in doc[at + 1].text:
+        return span
+    sent = doc[at].sent
+    _, hi = parsed.paragraph(span[0])
+    tokens = [t for t in doc[at + 1:sent.end] if t.idx < hi]
+    while tokens and (tokens[-1].is_space or tokens[-1].is_punct and not tokens[-1].is_quote):
+        tokens = tokens[:-1]
+    if not tokens or doc[at + 1].is_quote:
+        return span  # a quotation after the colon is joined by the quotation finder
+    return span[0], parsed.ends[tokens[-1].i]
+
+
 def _that_clause(verb: Token, child: Token) -> bool:
     """A "that" clause after the verb that the parser hung as an adverbial one ("saying in his statement only that
     he was ..."): after a verb of saying or thinking it is what was said."""
@@ -254,6 +271,8 @@ def from_verbs(parsed: Parsed) -> list[Found]:
         span = envelope(parsed, content, token)
         if span is None:
             continue
+        if frame == "ccomp" and span[0] > token.idx:
+            span = _through_colon(parsed, span)
         source = subject_of(doc[parallel[token.i]]) if token.i in parallel else subject_of(token)
         found.append(Found(_cue_tokens(token), span, source, "verb", frame=frame))
     return found
