@@ -101,3 +101,11 @@ def test_name_colon_lines_below_the_title_need_a_clause(pipeline):
     assert only(found, "No outside influence")["cue"] == ":"
     assert only(found, "We are going to win this state")["cue"] == ":"
     assert not any("Win in a walk" in q["text"] for q in found)
+
+
+def test_a_paragraph_of_quotation_after_a_paragraph_ending_with_a_reported_clause_goes_on_with_it(pipeline):
+    text = ('In 2017, Kerry said that 100,000 refugees would be accepted.\n\n"That adds up to 185,000 over two '
+            'years. But this would be the total number of refugees."\n\nThe figures were disputed.')
+    q = only(quotes(pipeline, text), "That adds up to 185,000")
+    assert q["cue"] == "said" and q["text"].startswith("100,000 refugees would be accepted")
+    assert "disputed" not in q["text"]

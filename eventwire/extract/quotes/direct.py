@@ -380,14 +380,22 @@ _JUST_AFTER = re.compile(r"[ \t]*[.:;]?[ \t]*")
 
 def _reported_before(parsed: Parsed, segment: Segment, found: list[Found]) -> Found | None:
     """The attribution whose content, reported after its cue, ends right before the quotation (a full stop, colon
-    or semicolon at most between them, in the same paragraph)."""
+    or semicolon at most between them, in the same paragraph), or ends the paragraph before one that the quotation
+    fills ('Kerry said that 100,000 would be accepted.' / '"That adds up to 185,000 over two years."')."""
     text = parsed.text
+    lo, hi = parsed.paragraph(segment.span[0])
+    fills = not text[lo:segment.span[0]].strip() and not text[segment.span[1]:hi].strip()
     for f in found:
         if f.content[1] > segment.span[0] or parsed.starts[f.cue[0]] >= f.content[0]:
             continue
-        if _JUST_AFTER.fullmatch(text[f.content[1]:segment.span[0]]):
+        between = text[f.content[1]:segment.span[0]]
+        if _JUST_AFTER.fullmatch(between) or (fills and _NEXT_PARAGRAPH.fullmatch(between)):
             return f
     return None
+
+
+#: the end of the paragraph that a reported clause ends, and the break before the next one
+_NEXT_PARAGRAPH = re.compile(r"[ \t]*[.:;]?[ \t]*\n{1,2}[ \t]*")
 
 
 def _phrase_of_speaker(parsed: Parsed, segment: Segment, inside) -> Found | None:
