@@ -109,3 +109,9 @@ def test_a_paragraph_of_quotation_after_a_paragraph_ending_with_a_reported_claus
     q = only(quotes(pipeline, text), "That adds up to 185,000")
     assert q["cue"] == "said" and q["text"].startswith("100,000 refugees would be accepted")
     assert "disputed" not in q["text"]
+
+
+def test_a_cue_before_an_aside_set_off_by_commas(pipeline):
+    text = 'The governor said, in a statement on Monday, "We will rebuild every home that was lost."'
+    q = only(quotes(pipeline, text), "We will rebuild every home")
+    assert q["cue"] == "said" and q["kind"] == "direct" and q["words"] == "The governor"

@@ -109,6 +109,9 @@ def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | Non
     """``Smith said: "..."``, ``he told reporters, "..."``, ``according to Smith, "..."``, ``as he put it, "..."``."""
     if not frame:
         return None
+    aside = _cue_before_aside(frame)
+    if aside is not None:
+        return aside
     words = [t for t in frame if not t.is_punct]
     for token in reversed(words[-8:]):
         between = [t for t in frame if t.i > token.i]
@@ -127,6 +130,20 @@ def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | Non
             owner = next((c for n in nouns for c in n.children if c.dep_ == "poss"), None)
             speaker = owner or next((n for n in nouns if n.pos_ in ("PROPN", "PRON")), None)
             return frame[-1], (phrase(speaker) if speaker is not None else None)
+    return None
+
+
+def _cue_before_aside(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | None:
+    """``Beck joked, again using a Southern accent, "..."``, ``he said, in a statement, "..."``: a cue before an
+    aside set off by commas."""
+    if len(frame) < 4 or frame[-1].text != ",":
+        return None
+    commas = [n for n, t in enumerate(frame[:-1]) if t.text == ","]
+    if not commas or len(frame) - 1 - commas[-1] > 11 or commas[-1] == 0:
+        return None
+    token = frame[commas[-1] - 1]
+    if token.lemma_.lower() in _CUES and token.pos_ == "VERB" and token.tag_ not in ("VBN", "VBG"):
+        return token, _speaker_near(token, frame)
     return None
 
 
