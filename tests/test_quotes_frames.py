@@ -115,3 +115,26 @@ def test_a_cue_before_an_aside_set_off_by_commas(pipeline):
     text = 'The governor said, in a statement on Monday, "We will rebuild every home that was lost."'
     q = only(quotes(pipeline, text), "We will rebuild every home")
     assert q["cue"] == "said" and q["kind"] == "direct" and q["words"] == "The governor"
+
+
+def test_a_credit_line_after_a_dash_names_the_speaker(pipeline):
+    text = ("\u201cThe candidate must stop portraying immigrants as criminals.\u201d \u2015 Jacklyn Ashley\n\n"
+            "\u201cHe cannot even answer a simple question.\u201d \u2015 Krystal Correa")
+    found = quotes(pipeline, text)
+    first = only(found, "must stop portraying")
+    assert first["cue"] == "\u2015" and first["words"] and "Jacklyn Ashley" in first["words"]
+    assert "Krystal Correa" in only(found, "cannot even answer")["words"]
+
+
+def test_a_word_called_out_with_its_cue_right_after_is_a_quote_but_a_bare_short_phrase_is_not(pipeline):
+    found = quotes(pipeline, 'Mayor John Harris left the room. "Quiet," Harris demanded. The "hot phase" began.')
+    q = only(found, "Quiet")
+    assert q["cue"] == "demanded" and q["kind"] == "direct"
+    assert not any("hot phase" in f["text"] for f in found)
+
+
+def test_manners_of_saying_and_a_verb_tagged_as_a_noun_are_cues_next_to_a_quotation(pipeline):
+    barked = only(quotes(pipeline, '"Go back to your seat and wait for your turn," Trump barked.'), "Go back")
+    assert barked["cue"] == "barked" and barked["kind"] == "direct"
+    text = '"Clinton has the experience and the temperament to lead the country," the editorial read.'
+    assert only(quotes(pipeline, text), "Clinton has the experience")["cue"] == "read"

@@ -23,7 +23,10 @@ _FINAL = {".", "?", "!", ";"}
 _LINKER = re.compile(r"(?<=[.?!])\s+(?:But|And|Still|Yet|So|Then|Now|Also|Later|However),?$")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")
-_CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue"}
+_CUES = lexicon.SPEECH | {"put", "write", "read", "go", "begin", "start", "end", "conclude", "continue",
+                          # manners of saying, taken as cues only right next to a quotation
+                          "bark", "beam", "react", "question", "cry", "surmise", "sing", "gripe", "scoff", "snarl",
+                          "laugh", "chuckle", "sneer", "recite"}
 _SHORT_QUOTED = re.compile(r"[\u201c\"](?:[^\u201c\u201d\"\s]+\s?){1,4}[\u201d\"]")
 _SECOND_CUES = lexicon.SPEECH | lexicon.INTENTION | lexicon.STANCE
 #: the fewest words a quotation needs to stand as a quote without a cue of its own (else a scare quote or title)
@@ -87,7 +90,7 @@ def cue_after(frame: list[Token], closed: bool = False) -> tuple[Token, tuple[in
     a cue belongs to the next sentence (``"... nothing." That's why, he added, ...``)."""
     words = [t for t in frame if not t.is_punct]
     for token in words[:3 if closed else 7]:
-        if token.lemma_.lower() in _CUES and token.pos_ in ("VERB", "AUX"):
+        if token.lemma_.lower() in _CUES and _verbal(token):
             return token, _speaker_near(token, frame)
     if closed:
         return None
@@ -100,6 +103,37 @@ def cue_after(frame: list[Token], closed: bool = False) -> tuple[Token, tuple[in
         if token.pos_ not in _NOMINAL:
             break
     return None
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the parser took for a noun but made the root over the quotation ('..." the editorial
+    read')."""
+    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in token.children))
+
+
+#: the marks that set off a credit line after a quotation ('"..." ― Jacklyn Ashley')
+_CREDIT = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*")
+
+
+def credit_line(parsed: Parsed, segment: Segment) -> tuple[Token, tuple[int, int] | None] | None:
+    """A quotation credited after a dash to a name that ends the paragraph ('"..." ― Jacklyn Ashley'), or to a name
+    and what it is ('"..." - Michelle Marks, Philadelphia'): the dash is the cue, the name the speaker."""
+    text = parsed.text
+    match = _CREDIT.match(text, segment.span[1])
+    if match is None:
+        return None
+    _, end = parsed.paragraph(segment.span[1])
+    first = parsed.token_after(match.end())
+    dash = parsed.token_after(segment.span[1])
+    if first is None or dash is None or parsed.starts[first] >= end or parsed.doc[first].pos_ != "PROPN":
+        return None
+    tokens = [t for t in parsed.doc[first:] if t.idx < end]
+    if len(tokens) > 12:
+        return None
+    name = first
+    while name + 1 < len(parsed.doc) and parsed.doc[name + 1].pos_ == "PROPN" and parsed.starts[name + 1] < end:
+        name += 1
+    return parsed.doc[dash], (first, name + 1)
 
 
 _NOMINAL = {"DET", "PROPN", "NOUN", "ADJ", "CCONJ", "NUM", "PART", "ADP", "PRON"}
@@ -299,6 +333,13 @@ def attach(parsed: Parsed, segments: list[Segment], found: list[Found]) -> list[
                 # 'said she has the quality for the job: "Steadiness ..."': the colon goes on with the clause
                 owner = _reported_before(parsed, segment, candidates)
                 hit = None if owner is not None else hit
+        if owner is None and hit is None and words < MIN_WORDS_ALONE and _exclaimed(text, segment):
+            # '"Quiet," he demanded': a word or two called out, ended inside the marks, with its cue right after
+            hit, where = cue_after(after_frame(parsed, segment, inside), True), "quote-after"
+            if hit is not None and (hit[1] is None or _reports_after(parsed, by_cue.get(hit[0].i), segment)):
+                hit = None
+        if owner is None and hit is None and speech_like:
+            hit, where = credit_line(parsed, segment), "quote-after"
         if owner is None and hit is not None:
             cue, source = hit
             owner = by_cue.get(cue.i)
@@ -555,6 +596,12 @@ def _title(text: str, segment: Segment) -> bool:
     capitalized = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     small = sum(w in ("of", "the", "and", "a", "an", "in", "on", "for", "to", "at") for w in words)
     return capitalized + small == len(words) and capitalized >= 1 and len(words) > 1
+
+
+def _exclaimed(text: str, segment: Segment) -> bool:
+    """A word or a few called out ("Quiet," / "Denver!"): the quotation ends with a comma, "!" or "?" inside its
+    marks."""
+    return text[segment.inner[1] - 1:segment.inner[1]] in (",", "!", "?") and not _title(text, segment)
 
 
 def _sentence_like(text: str, segment: Segment) -> bool:
