@@ -138,3 +138,11 @@ def test_manners_of_saying_and_a_verb_tagged_as_a_noun_are_cues_next_to_a_quotat
     assert barked["cue"] == "barked" and barked["kind"] == "direct"
     text = '"Clinton has the experience and the temperament to lead the country," the editorial read.'
     assert only(quotes(pipeline, text), "Clinton has the experience")["cue"] == "read"
+
+
+def test_what_someone_is_called_with_two_objects_or_only_a_complement(pipeline):
+    text = 'The prince asked him to quit the race, calling him "a disgrace not only to the party but to all America."'
+    assert only(quotes(pipeline, text), "a disgrace not only")["cue"] == "calling"
+    text = 'He later suggested her tone was aggressive, called her "third-rate" and boycotted one of the debates.'
+    assert only(quotes(pipeline, text), "third-rate")["cue"] == "called"
+    assert quotes(pipeline, "The chairman called a meeting on Monday.") == []

@@ -233,7 +233,9 @@ def from_verbs(parsed: Parsed) -> list[Found]:
             complements = [c for c in token.children if c.dep_ == "oprd"]
             naming = lemma in lexicon.NAMING
             as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
-            named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree)
+            named = any(c.dep_ == "appos" or c.is_quote for o in objects for c in o.subtree) or len(objects) > 1
+            if naming and not objects and complements:
+                objects = complements  # 'called her "third-rate"': the parser left only what she was called
             if objects and objects[0].tag_ in ("WP", "WDT") and not complements and not as_phrase:
                 objects = []  # "what he said": the content is what the relative clause hangs on
             if objects and naming and not (complements or as_phrase or named):
