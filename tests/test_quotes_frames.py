@@ -146,3 +146,12 @@ def test_what_someone_is_called_with_two_objects_or_only_a_complement(pipeline):
     text = 'He later suggested her tone was aggressive, called her "third-rate" and boycotted one of the debates.'
     assert only(quotes(pipeline, text), "third-rate")["cue"] == "called"
     assert quotes(pipeline, "The chairman called a meeting on Monday.") == []
+
+
+def test_the_question_in_when_asked_is_not_an_attribution_but_the_answer_is(pipeline):
+    text = 'When asked about the opioid crisis, Senator Ted Cruz said he knows the tragic consequences firsthand.'
+    found = quotes(pipeline, text)
+    assert not any(q["cue"] == "asked" for q in found)
+    assert only(found, "he knows the tragic consequences")["cue"] == "said"
+    assert only(quotes(pipeline, "Reporters asked whether the senator would run again."),
+                "whether the senator would run")["cue"] == "asked"

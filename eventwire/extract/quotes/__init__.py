@@ -76,6 +76,9 @@ def _asserted(doc, item: Found) -> bool:
     if item.segments or item.origin != "verb":
         return True
     cue = doc[item.cue[0]]
+    if cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children):
+        return False  # "when asked about the crisis, ...": the question put to the speaker frames the answer
     if item.frame == "dobj" and cue.tag_ == "VB":
         return False
     if cue.lower_ == "said" and 0 < cue.i < len(doc) - 1 and doc[cue.i - 1].lower_ == "that" \
