@@ -155,3 +155,11 @@ def test_the_question_in_when_asked_is_not_an_attribution_but_the_answer_is(pipe
     assert only(found, "he knows the tragic consequences")["cue"] == "said"
     assert only(quotes(pipeline, "Reporters asked whether the senator would run again."),
                 "whether the senator would run")["cue"] == "asked"
+
+
+def test_a_title_naming_a_topic_before_its_colon_is_no_attribution(pipeline):
+    for title in ("Stealth Over Health: Clinton Was Headed to the Hospital But Diverted.",
+                  "Monday's Morning Email: The Committee Faces a Long Night of Votes."):
+        assert quotes(pipeline, title + "\n\nThe committee met on Monday.") == []
+    found = quotes(pipeline, "Lynch: No outside influence on FBI probe.\n\nThe committee met on Monday.")
+    assert only(found, "No outside influence")["cue"] == ":"

@@ -373,7 +373,9 @@ def headlines(parsed: Parsed) -> list[Found]:
             left = match.group(1)
             words = left.split()
             if (words[0].lower() not in _NOT_SOURCES and not left.isupper() and len(match.group(2).split()) >= 3
-                    and not any(w.lower() in _NOT_SOURCES for w in words)):
+                    and not any(w.lower() in _NOT_SOURCES or w.lower() in _NOT_IN_NAMES for w in words)
+                    and not any(w.endswith(("'s", "\u2019s")) for w in words)):
+                # a name says something; a topic does not ("Stealth Over Health:", "Monday's Morning Email:")
                 source = doc.char_span(start, start + len(left), alignment_mode="expand")
                 content = (start + match.start(2), start + match.end(2))
                 colon = doc.char_span(start + len(left), start + len(left) + 1, alignment_mode="expand")
@@ -391,6 +393,8 @@ def _has_clause(doc, content: tuple[int, int]) -> bool:
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
 
+
+_NOT_IN_NAMES = {"over", "for", "of", "in", "on", "at", "with", "to", "from", "by", "about", "after", "against"}
 
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 
