@@ -163,3 +163,13 @@ def test_a_title_naming_a_topic_before_its_colon_is_no_attribution(pipeline):
         assert quotes(pipeline, title + "\n\nThe committee met on Monday.") == []
     found = quotes(pipeline, "Lynch: No outside influence on FBI probe.\n\nThe committee met on Monday.")
     assert only(found, "No outside influence")["cue"] == ":"
+
+
+def test_verbs_of_saying_with_their_particle_are_cues_after_a_quotation(pipeline):
+    text = ('"Cruz is the only candidate who can keep the Democratic voters with us," Viguerie says.\n\n'
+            '"Voters consistently reject establishment Republicans in every primary," he points out.')
+    found = quotes(pipeline, text)
+    q = only(found, "Voters consistently reject")
+    assert q["cue"] == "points" and "Cruz is the only" not in q["text"]
+    text = '"They are all here because he is promising them free stuff," Bennett shot back with a laugh.'
+    assert only(quotes(pipeline, text), "They are all here")["cue"] == "shot"

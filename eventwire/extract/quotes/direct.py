@@ -79,7 +79,7 @@ def adjacent_cue(parsed: Parsed, segment: Segment) -> tuple[Token, tuple[int, in
     token = doc[end]
     if token.text in (",", ":") and token.i > 0:
         token = doc[token.i - 1]
-    if token.pos_ == "VERB" and token.lemma_.lower() in _CUES and token.tag_ != "VBN":
+    if token.pos_ == "VERB" and _is_cue(token) and token.tag_ != "VBN":
         return token, _speaker_near(token, [])
     return None
 
@@ -90,19 +90,32 @@ def cue_after(frame: list[Token], closed: bool = False) -> tuple[Token, tuple[in
     a cue belongs to the next sentence (``"... nothing." That's why, he added, ...``)."""
     words = [t for t in frame if not t.is_punct]
     for token in words[:3 if closed else 7]:
-        if token.lemma_.lower() in _CUES and _verbal(token):
+        if _is_cue(token) and _verbal(token):
             return token, _speaker_near(token, frame)
     if closed:
         return None
     # a long name or description before the cue ("the Florida senator and Republican presidential candidate said")
     for n, token in enumerate(words[7:14], start=7):
         if token.pos_ in ("VERB", "AUX"):
-            if token.lemma_.lower() in _CUES and all(w.pos_ in _NOMINAL for w in words[:n]):
+            if _is_cue(token) and all(w.pos_ in _NOMINAL for w in words[:n]):
                 return token, _speaker_near(token, frame)
             break
         if token.pos_ not in _NOMINAL:
             break
     return None
+
+
+#: verbs that are cues with their particle ("points out", "shot back", "cut in")
+_PHRASAL_CUES = {"point": {"out"}, "shoot": {"back"}, "fire": {"back"}, "cut": {"in"}, "chime": {"in"},
+                 "pipe": {"up"}, "hit": {"back"}, "push": {"back"}}
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in _CUES:
+        return True
+    particles = _PHRASAL_CUES.get(lemma)
+    return bool(particles) and any(c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in token.children)
 
 
 def _verbal(token: Token) -> bool:
@@ -155,7 +168,7 @@ def cue_before(frame: list[Token]) -> tuple[Token, tuple[int, int] | None] | Non
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             objects = [c for c in (nxt.children if nxt is not None else []) if c.dep_ == "pobj"]
             return token, (phrase(objects[0]) if objects else None)
-        if token.lemma_.lower() in _CUES and token.pos_ in ("VERB", "AUX"):
+        if _is_cue(token) and token.pos_ in ("VERB", "AUX"):
             return token, _speaker_near(token, frame)
     if frame[-1].text == ":":
         # a heading such as "Trump's response:" or "The statement:" introduces the quotation
@@ -176,7 +189,7 @@ def _cue_before_aside(frame: list[Token]) -> tuple[Token, tuple[int, int] | None
     if not commas or len(frame) - 1 - commas[-1] > 11 or commas[-1] == 0:
         return None
     token = frame[commas[-1] - 1]
-    if token.lemma_.lower() in _CUES and token.pos_ == "VERB" and token.tag_ not in ("VBN", "VBG"):
+    if _is_cue(token) and token.pos_ == "VERB" and token.tag_ not in ("VBN", "VBG"):
         return token, _speaker_near(token, frame)
     return None
 
