@@ -28,9 +28,11 @@ def extract(ctx: Context) -> list[Place]:
     results = Resolver(gaz, mentions, texts, demonyms).resolve()
     resolve_qualifiers(mentions, results)
     _locate_facilities(ctx, mentions, results)
-    places = []
-    for n, (m, r) in enumerate(zip(mentions, results, strict=True), start=1):
-        places.append(_place(ctx, n, m, r, gaz))
+    places: list[Place] = []
+    for m, r in zip(mentions, results, strict=True):
+        if m.source == "gazetteer" and m.candidates and r.entry is None and r.lat is None:
+            continue  # a name the gazetteer matched but whose every reading the context ruled out: not a place
+        places.append(_place(ctx, len(places) + 1, m, r, gaz))
     return places
 
 

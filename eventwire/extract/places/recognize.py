@@ -192,6 +192,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if a in taken:
                 a += 1
                 continue
+            if any(_saint(doc, a, b) for b in range(a + 1, min(j, a + 4) + 1)):
+                taken.update(range(a, j))  # "St. Patrick's Day", "St. Mary's Hospital": named after a saint
+                break
             for b in range(min(j, a + MAX_TOKENS), a, -1):
                 if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
                         or doc[b - 1].lower_ in CONNECTORS):
@@ -308,16 +311,40 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     if any(c.kind == 0 and c.entry.population >= 30_000 for c in gaz.lookup([key]).get(key, [])):
         return None  # a town named like a site: "West Palm Beach", "Newport Beach"
     m = Mention(start, j, start, key, [], "facility")
-    # a place named inside it ("Manila Cathedral") locates it
+    # a place named inside it ("Manila Cathedral", "University of Alberta") locates it; a place name that is only
+    # the tail of a longer proper name ("Hagia Sophia Museum", "St. Peter's Basilica") does not
     for a in range(start, end - 1):
+        if a > start and not _opens_place(doc, start, a):
+            continue
         for b in range(end - 1, a, -1):
             inner = gaz.lookup([_span_key(doc, a, b)]).get(_span_key(doc, a, b), [])
             inner = [c for c in inner if c.kind != CODE]
             if (inner and is_strong(inner) and not gaz.country_of_demonym(doc[a:b].text)
-                    and not (b - a == 1 and doc[a].lower_ in GENERIC)):
+                    and not (b - a == 1 and doc[a].lower_ in GENERIC) and not _saint(doc, a, b)):
                 m.candidates, m.key = inner, _span_key(doc, a, b)
                 return m
     return m
+
+
+def _opens_place(doc: Doc, start: int, a: int) -> bool:
+    """Whether the words of a name before token ``a`` leave room for a place to begin there: "of"/"in" just
+    before it ("Bank of England"), or only generic words before it ("Royal Melbourne Hospital", "the National
+    Kenya Museum"), never another proper name ("Hagia Sophia", "St. Peter's")."""
+    if doc[a - 1].lower_ in ("of", "in", "at"):
+        return True
+    return all(t.lower_ in GENERIC or t.lower_ in OPENING_WORDS or t.lower_ in DIRECTIONS
+               for t in doc[start:a])
+
+
+def _saint(doc: Doc, a: int, b: int) -> bool:
+    """"St. Peter's Basilica", "San Marco's": a saint the building is named after, not the town of that name."""
+    return (fold(doc[a].text) in ("st", "saint", "san", "santa", "sao", "sainte", "ste") and b - a >= 2
+            and (doc[b - 1].text in ("'s", "’s") or (b < len(doc) and doc[b].text in ("'s", "’s"))))
+
+
+#: adjectives that open many facility names without being names themselves
+OPENING_WORDS = {"royal", "central", "general", "main", "grand", "first", "second", "third", "regional",
+                 "municipal", "public", "state", "memorial", "metropolitan", "greater"}
 
 
 def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
@@ -367,7 +394,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
     if b - a == 1:
         tok = doc[a]
         whole_place = label in PLACE_LABELS and ent.end - ent.start == 1
-        if tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR or (tok.lower_ in GENERIC and not whole_place):
+        if (tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR
+                or (fold(tok.text) in GENERIC and not whole_place)):
             return False  # "Western", "May", "Peninsula"
         if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
                                 or (tok.is_stop and not tok.text.isupper())):
