@@ -83,20 +83,20 @@ class Resolver:
         """A reading the article gives no support to, while it clearly is about somewhere else: a village in a
         country the article is not about (an unknown street or site that shares a hamlet's name: "Piccadilly" in a
         London story), a region with a generic name there ("Midlands", "Delta", "Western" in a story about England
-        or Romania), or a village far from every other place the article names and outside its main country."""
+        or Romania), or a village far from every other place the article names, in a country nothing else names."""
         if not self.focus or e.feature in ("PCLI", "CONT") or e.id < 0:
             return False
         others, total = self._others(key)
-        if total < 1.0:
-            return False  # too little else in the article to judge by
+        if total <= 0.0:
+            return False  # nothing else in the article to judge by
         share = others.get(e.country or "", 0.0) / total
         top = max(others.values()) / total
-        if share < 0.05 and top >= 0.3:
+        if share < 0.05 and top >= 0.3 and total >= 1.0:
             if e.precision == "city" and e.population < 20_000:
                 return True
             if e.is_admin and generic_name(e.name):
                 return True
-        if (e.precision == "city" and e.population < 20_000 and share < top and len(anchors) >= 2
+        if (e.precision == "city" and e.population < 20_000 and share < 0.05 and len({a.id for a in anchors}) >= 2
                 and not self._near(e, anchors, 500) and not any(_contains(a, e) for a in anchors)):
             return True
         return False
@@ -166,6 +166,7 @@ class Resolver:
                 anchors = [a for a in anchors_all if all(c.entry.id != a.id for c in m.candidates)]
                 best = self._best(m, self.texts[index], anchors)
                 if best is None:
+                    results[index] = Resolution(None)  # the second round may rule out the first one's reading
                     continue
                 results[index] = best
                 chosen.setdefault(m.key, best.entry)
