@@ -225,3 +225,14 @@ def test_a_facility_with_no_town_is_placed_in_the_region_the_article_names(extra
     doc = extract("The MetroWell Medical Center said two patients died. Ohio health officials urged calm.")
     (clinic,) = _by_text(doc, "MetroWell Medical Center")
     assert clinic.precision == "region" and _km(clinic.lat, clinic.lon, 40.2, -82.7) < 100
+
+
+@pytest.mark.model
+def test_a_county_is_the_one_in_the_state_the_article_names(extract):
+    doc = extract("Officials in Kentucky said flooding closed roads in Pike County and McLean County.")
+    (pike,) = _by_text(doc, "Pike County")
+    assert _km(pike.lat, pike.lon, 37.49, -82.35) < 50  # Kentucky's, not Missouri's or Illinois'
+    (mclean,) = _by_text(doc, "McLean County")
+    assert _km(mclean.lat, mclean.lon, 37.52, -87.2) < 50
+    alone = extract("Flooding closed roads in McLean County.")
+    assert _km(_by_text(alone, "McLean County")[0].lat, _by_text(alone, "McLean County")[0].lon, 37.52, -87.2) > 100

@@ -144,6 +144,8 @@ class Resolver:
             score += 2.5 if near < 150 else 1.5 if near < 400 else 0.0
             if any(a.country == e.country for a in anchors):
                 score += 1.0
+            if e.feature == "ADM2" and any(a.feature == "ADM1" and _contains(a, e) for a in anchors):
+                score += 2.0  # a county of the state the article names ("Pike County" in a Kentucky story)
         return score
 
     @staticmethod
