@@ -236,3 +236,22 @@ def test_a_county_is_the_one_in_the_state_the_article_names(extract):
     assert _km(mclean.lat, mclean.lon, 37.52, -87.2) < 50
     alone = extract("Flooding closed roads in McLean County.")
     assert _km(_by_text(alone, "McLean County")[0].lat, _by_text(alone, "McLean County")[0].lon, 37.52, -87.2) > 100
+
+
+@pytest.mark.model
+def test_a_town_that_only_opens_a_features_name_is_not_that_feature(extract):
+    doc = extract("Snow fell on the Ural Mountains and in the Fraser Valley, near Vancouver.")
+    assert not any(p.text == "Ural" for p in doc.places)  # not the village of Ural
+    (valley,) = _by_text(doc, "Fraser Valley")
+    assert _km(valley.lat, valley.lon, 49.2, -122.0) < 100  # not the town of Fraser
+    arabic = extract("Protesters gathered in Beni Suef and Cairo.")
+    assert not any(p.country == "CD" for p in arabic.places)  # "Beni" opens the name: not Beni, Congo
+    alone = extract("Fighting continued near Beni in North Kivu.")
+    assert _by_text(alone, "Beni")[0].country == "CD"
+
+
+@pytest.mark.model
+def test_a_large_town_still_names_the_feature_beside_it(extract):
+    doc = extract("Sewage flowed down the Tijuana River on Monday.")
+    (river,) = [p for p in doc.places if "Tijuana" in p.text]
+    assert _km(river.lat, river.lon, 32.5, -117.0) < 50

@@ -206,6 +206,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
                         and not _head_ok(doc, a, cands, ents)):
                     continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
+                if cands and _inside_longer_name(doc, a, b, j, cands):
+                    continue
                 if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
                     match = Mention(a, b, a, key, found.get(key, []))
                     break
@@ -324,6 +326,31 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
                 m.candidates, m.key = inner, _span_key(doc, a, b)
                 return m
     return m
+
+
+#: the last word of a natural feature's or a site's name ("Ural Mountains", "Fraser Valley", "Eva's Village")
+FEATURE_TAILS = {"mountains", "mountain", "mount", "valley", "bay", "lake", "lakes", "river", "delta", "island",
+                 "islands", "peninsula", "hills", "hill", "creek", "canyon", "desert", "forest", "gorge", "falls",
+                 "glacier", "plateau", "basin", "strait", "sound", "reef", "lagoon", "village", "estate", "range",
+                 "park", "beach", "coast", "heights", "marsh", "wetlands", "dam", "reservoir", "harbour", "harbor"}
+#: words that open many Arabic and Berber place names without being a place themselves ("Beni Suef", "Bab el-Oued")
+NAME_PREFIXES = {"abu", "bab", "beni", "bani", "ain", "bir", "tell", "tal", "tel", "wadi", "jebel", "jabal", "ras",
+                 "kafr", "deir", "dayr", "beit", "bayt", "umm", "sidi", "khan", "el", "al"}
+
+
+def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]) -> bool:
+    """Whether a town's name at ``a:b`` only opens a longer name the gazetteer lacks: a natural feature or site
+    named after it ("Fraser Valley", "Ural Mountains", "Eva's Village"), or an Arabic name that starts with a
+    common word ("Beni Suef", "Abu Shok"). Countries, regions, large towns and this project's own areas keep their
+    reading ("Sinai Peninsula", "Nile Delta", "Tijuana River")."""
+    if b >= j:
+        return False
+    if b - a == 1 and doc[a].lower_ in NAME_PREFIXES and _is_name_token(doc[b]):
+        return not any(c.entry.feature in ("PCLI", "ADM1") for c in cands)
+    if is_strong(cands):
+        return False  # a country, a region or a large town names the feature well enough ("Tijuana River")
+    k = b + 1 if doc[b].text in ("'s", "’s") and b + 1 < len(doc) else b
+    return doc[k].text[:1].isupper() and doc[k].lower_ in FEATURE_TAILS
 
 
 def _opens_place(doc: Doc, start: int, a: int) -> bool:
