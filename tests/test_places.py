@@ -255,3 +255,16 @@ def test_a_large_town_still_names_the_feature_beside_it(extract):
     doc = extract("Sewage flowed down the Tijuana River on Monday.")
     (river,) = [p for p in doc.places if "Tijuana" in p.text]
     assert _km(river.lat, river.lon, 32.5, -117.0) < 50
+
+
+@pytest.mark.model
+def test_a_side_of_a_state_is_the_state_not_its_namesake_city(extract):
+    doc = extract("Wildfires burned across central Washington on Monday.")
+    (side,) = _by_text(doc, "central Washington")
+    assert side.feature == "ADM1" and side.precision == "region" and side.lon < -117.0  # not the capital
+
+
+@pytest.mark.model
+def test_a_title_case_word_that_spells_a_regions_code_is_not_that_region(extract):
+    doc = extract("The Affordable Care Act was debated in Ohio.")
+    assert [p.text for p in doc.places] == ["Ohio"]  # "Act" is not the Australian Capital Territory

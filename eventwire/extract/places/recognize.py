@@ -429,6 +429,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
             return False  # "No", "Will"
         if any(ch.isupper() for ch in tok.text[1:]) and not tok.text.isupper() and "-" not in tok.text:
             return False  # "MoD", "iPhone"
+        if len(key) <= 3 and not tok.text.isupper() and all(c.kind != 0 for c in cands):
+            return False  # a word that spells a region's code ("Act" is not the ACT)
         if tok.text.isupper() and len(tok.text) <= 5 and not any(c.entry.is_country or c.entry.id < 0
                                                                   for c in cands):
             return False  # acronyms ("NATO") are organisations unless they name a country ("US", "EU")
@@ -508,6 +510,10 @@ def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:
                 m.kind_hint = "city"
             elif word in REGION_WORDS:
                 m.kind_hint = "region"
+        if (m.kind_hint is None and m.direction is not None and doc[m.start].text.islower()
+                and any(c.kind == 0 and c.entry.feature == "ADM1" for c in m.candidates)
+                and not any(c.entry.is_country for c in m.candidates)):
+            m.kind_hint = "region"  # "central Washington", "western New York": a side of a state, not of a town
 
 
 def _lists_of_regions(doc: Doc, mentions: list[Mention]) -> None:
