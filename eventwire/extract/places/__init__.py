@@ -37,9 +37,9 @@ def extract(ctx: Context) -> list[Place]:
 
 
 def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Resolution]) -> None:
-    """A facility, or a place name the gazetteer lacks, is placed at the town it is said to be in, else at a town
-    named close by (within two sentences), else at the town the article names most, else (a facility) in the
-    region the article names most; otherwise it stays unplaced."""
+    """A facility, or a place name the gazetteer lacks, is placed at the town it is said to be in ("Balintawak,
+    Quezon City"); a facility not said to be anywhere, at a town named close by (within two sentences), else at the
+    town the article names most, else in the region the article names most. Otherwise it stays unresolved."""
     by_token = {}
     towns: Counter = Counter()
     regions: Counter = Counter()
@@ -69,6 +69,8 @@ def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Reso
             where = by_token.get(m.facility_of)
         elif inner is not None:
             where = inner
+        elif m.source != "facility":
+            continue  # a name the gazetteer lacks, not said to be in a place: unresolved, however near a town is
         else:
             here = ctx.sentence_index(ctx.doc[m.start].idx)
             close = [(s > here, abs(s - here), r) for s, r in nearby if -2 <= s - here <= 1]
