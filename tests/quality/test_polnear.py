@@ -26,4 +26,4 @@ def test_polnear_direct_and_mixed_quotes():
     assert metric(result, "metrics", "quoted_f1_03") >= FLOORS["quoted_f1_03"]
 
 
-FLOORS = {"quote_f1_03": 0.72, "speaker_acc_03": 0.87, "quoted_f1_03": 0.85}
+FLOORS = {"quote_f1_03": 0.72, "speaker_acc_03": 0.87, "quoted_f1_03": 0.86}
