@@ -101,6 +101,13 @@ def test_she_prefers_the_woman(nlp):
     assert by_mention(result, text, "She").name == "Olga Stefanishyna"
 
 
+def test_she_is_not_a_man_named_closer_by(nlp):
+    result, text = found(nlp, 'Mayor Anna Smith spoke on Monday. "Governor Peter Jones will lose the vote," she said.')
+    assert by_mention(result, text, "she said").name == "Anna Smith"
+    result, text = found(nlp, 'Anna Smith met Peter Jones on Monday. "We agreed on the budget," he said.')
+    assert by_mention(result, text, "he said").name == "Peter Jones"
+
+
 def test_it_refers_to_the_country_that_reports(nlp):
     result, text = found(nlp, "Ukraine has accepted that it cannot join the alliance yet.")
     ukraine = by_mention(result, text, "Ukraine")

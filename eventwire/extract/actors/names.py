@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .matching import Match
 from .mention import Mention
-from .syntax import FEMALE_NAMES, HONORIFICS_F, HONORIFICS_M, MALE_A, is_modifier, is_subject
+from .syntax import FEMALE_NAMES, HONORIFICS_F, HONORIFICS_M, MALE_A, MALE_NAMES, is_modifier, is_subject
 from .tables import Entity, Tables, country_of, fold, sector_of
 
 #: words that may stand in a title before a name besides the titles themselves
@@ -398,6 +398,8 @@ class Namer:
         first = fold(span[0].text)
         if first in FEMALE_NAMES or (first.endswith("a") and len(first) > 2 and first not in MALE_A):
             return "f"
+        if first in MALE_NAMES:
+            return "m"
         return None
 
     # -- organisations -------------------------------------------------------------------------------------------

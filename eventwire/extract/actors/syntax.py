@@ -42,6 +42,21 @@ HONORIFICS_F = frozenset("mrs mrs. ms ms. miss madam madame lady dame frau senor
 MALE_A = frozenset("joshua luca nikola andrea mustafa hamza musa isa yahya ilya nikita sasha kostya attila jonah "
                    "elia garcia costa akira aliyu saba dzhokhar bola mehmet kwasi abdullah moshe mohammedia "
                    "pasha luka nicola zurab noah jaroslava koba".split())
+#: common men's first names in the news (a "she" is not one of them)
+MALE_NAMES = frozenset("""
+john james michael david robert william richard joseph thomas charles christopher daniel matthew anthony mark donald
+steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas
+eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
+jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger
+noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
+logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny mike bill bob tom jim
+ted chuck mitch newt rand marco bernie barack hunter boris rishi keir emmanuel francois françois jacques nicolas
+olaf gerhard helmut angelo silvio matteo giuseppe pedro luis carlos jair luiz ignacio vladimir dmitry sergei sergey
+volodymyr petro viktor andrii dmytro oleksandr oleksii mikhail alexei alexey yevgeny ramzan recep ahmet mehmet
+bashar hafez hassan hosni mohamed mohammed muhammad ali omar ahmed abdel abdul khalid saud salman naftali yair ehud
+ariel shimon yitzhak mahmoud ismail yahya narendra rahul imran nawaz shehbaz xi shinzo fumio yoshihide javier
+mauricio hugo evo rafael enrique andres andrés gustavo alvaro álvaro fidel raul raúl
+""".split())
 FEMALE_NAMES = frozenset("""
 hillary elizabeth ursula liz marine ruth catherine margaret nancy christine michelle golda benazir indira jacinda
 theresa sanae ellen beatrix ingrid mette sanna kaja sahra aung mary anne ann jane karen sharon ivanka melania nikki
