@@ -207,3 +207,10 @@ def test_what_a_quotation_was_said_of_belongs_to_it(pipeline):
     text = "\u201cIt\u2019s unanimous,\u201d Levine said of the council\u2019s support for ending the contracts."
     q = only(quotes(pipeline, text), "unanimous")
     assert q["text"].endswith("the council\u2019s support for ending the contracts") and q["words"] == "Levine"
+
+
+def test_a_speaker_described_by_a_possessor_is_the_name_in_apposition(pipeline):
+    document = extract_text("Santilli's attorney, Thomas Coan, argued that the charges were baseless.",
+                            published="2024-11-29", pipeline=pipeline)
+    (quote,) = document.quotes
+    assert next(a.name for a in document.actors if a.id == quote.speaker) == "Thomas Coan"

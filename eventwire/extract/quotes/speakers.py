@@ -85,6 +85,10 @@ class Speakers:
     def _named(self, words: TokenSpan) -> Actor | None:
         """The actor named by a noun phrase: the actors stage's, else one made for it."""
         name_tokens = _name_of(words)
+        if not name_tokens:  # "Santilli's attorney, Thomas Coan, argued": the name in apposition, not the possessor
+            appos = next((c for c in words.root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if appos is not None:
+                name_tokens = _name_of(self.doc[appos.left_edge.i:appos.right_edge.i + 1])
         core = (name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)) if name_tokens else None
         actor = (self.mentions.at(core) if core else None) or self.mentions.at((words.start_char, words.end_char))
         if actor is not None:
