@@ -108,6 +108,14 @@ def test_she_is_not_a_man_named_closer_by(nlp):
     assert by_mention(result, text, "he said").name == "Peter Jones"
 
 
+def test_a_shared_surname_is_the_person_named_most(nlp):
+    result, text = found(nlp, "Robert Mugabe ruled Zimbabwe. Mugabe won the vote in 2013. Mugabe's wife, Grace "
+                              "Mugabe, was ambitious. After Mugabe fired his deputy, the army moved.")
+    fired = by_mention(result, text, "Mugabe fired")
+    assert fired is not None and fired.name == "Robert Mugabe"
+    assert by_mention(result, text, "Grace").name == "Grace Mugabe"
+
+
 def test_it_refers_to_the_country_that_reports(nlp):
     result, text = found(nlp, "Ukraine has accepted that it cannot join the alliance yet.")
     ukraine = by_mention(result, text, "Ukraine")

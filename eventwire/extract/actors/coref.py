@@ -92,14 +92,18 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for m in ordered:
         if m.type == "person" and m.kind == "name":
             words = _words(doc, m)
-            target = None
+            fitting = []
             for c in reversed(people):
                 same_entry = m.entity is not None and any(x.entity is m.entity for x in c.mentions)
                 nested = words and (words <= c.names or c.names <= words)
                 countries = {x.country for x in c.mentions if x.country}
                 if (same_entry or nested) and (not m.country or not countries or m.country in countries):
-                    target = c
-                    break
+                    fitting.append(c)
+                    if same_entry or not (words < c.names):
+                        break  # the same person by the same name
+            # a part of several people's names ("Mugabe" after Robert and Grace Mugabe): the one named most so far,
+            # the nearest at equal counts
+            target = max(fitting, key=lambda c: len(c.mentions)) if fitting else None
             if target is None:
                 target = Cluster(key=f"person:{len(people)}")
                 people.append(target)
