@@ -116,6 +116,11 @@ def test_a_shared_surname_is_the_person_named_most(nlp):
     assert by_mention(result, text, "Grace").name == "Grace Mugabe"
 
 
+def test_an_ethnic_group_is_not_a_person_of_that_surname(nlp):
+    result, text = found(nlp, "The massacres saw thousands of ethnic Ndebele killed.", published="2019-09-09")
+    assert by_mention(result, text, "Ndebele") is None  # not South Africa's transport minister Joel Ndebele
+
+
 def test_it_refers_to_the_country_that_reports(nlp):
     result, text = found(nlp, "Ukraine has accepted that it cannot join the alliance yet.")
     ukraine = by_mention(result, text, "Ukraine")

@@ -231,6 +231,8 @@ class Namer:
                 continue  # "the Oreshnik missile"
             if folded[end - 1] in PLACE_NAME_WORDS:
                 continue  # "Karl Marx Avenue"
+            if end - start == 1 and start > 0 and folded[start - 1] in ("ethnic", "fellow", "many", "other"):
+                continue  # "ethnic Ndebele": a people, not a person
             spans.append((start, end, entity))
             for i in range(start, end):
                 taken[i] = True
