@@ -279,6 +279,8 @@ def load() -> Tables:
                 if kind == "adjective" and not term.endswith(("s", "sh", "ch", "ese")):
                     add(term + "s", "demonym", code, tokenized=True)
 
+    titles = {tokens_of(t): s for t, s in _rows(DATA / "curated" / "titles.tsv")}
+    words = frozenset(w for t in titles for w in t if w.isalpha())
     entities: list[Entity] = []
     by_name: dict[str, Entity] = {}  # an entity's own name (folded) -> the entity
     for row in _rows(DATA / "entities.tsv"):
@@ -287,8 +289,8 @@ def load() -> Tables:
         entities.append(entity)
         by_name.setdefault(fold(name), entity)
         for term in filter(None, terms.split("|")):
-            if kind == "person" and " " not in term and len(term) <= 3:
-                continue  # "KIM", "LEE": too ambiguous on their own
+            if kind == "person" and " " not in term and (len(term) <= 3 or term in words):
+                continue  # "KIM", "LEE": too ambiguous on their own; "QUEEN" (Lesotho's): a title, not a name
             add(term, "entity", None, entity, exact=kind != "person" and _exact(term), tokenized=True)
 
     for row in _rows(DATA / "curated" / "leaders.tsv"):
@@ -341,7 +343,5 @@ def load() -> Tables:
         agents[tokens_of(term)] = code.strip()
         if use.strip() != "after":
             core[tokens_of(term)] = code.strip()
-    titles = {tokens_of(t): s for t, s in _rows(DATA / "curated" / "titles.tsv")}
-    words = frozenset(w for t in titles for w in t if w.isalpha())
     return Tables(countries=countries, index=dict(index), agents=agents, core_agents=core, titles=titles,
                   title_words=words, seat_names=seat_names, surnames=dict(surnames))
