@@ -77,6 +77,11 @@ def test_hypothetical_strike_in_reported_speech_is_a_threat(nlp):
     assert not [x for x in found if x["word"] == "continued"]  # a condition is no event
 
 
+def test_a_guess_about_the_past_in_reported_speech_is_no_threat(nlp):
+    e = one(events(nlp, "Officials said Russian jets may have struck the market in Ukraine."), "struck")
+    assert e["cameo"][:2] in ("18", "19") and e["modality"] == "hypothetical"
+
+
 def test_threat(nlp):
     e = one(events(nlp, "Putin threatened to launch the new missile at the Ukrainian capital."),
             "threatened to launch")

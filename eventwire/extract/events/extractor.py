@@ -375,7 +375,9 @@ class Coder:
             if not self.resolver.phrase_actors(coded.sources):
                 coded.sources = list(speakers)
             return
-        if mood in ("future", "hypothetical"):
+        # "may have struck victims": a guess about the past, not what anyone intends or threatens
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
+        if mood in ("future", "hypothetical") and not perfect:
             coded.code = coding.intent(coded.code)
             coded.origin = "speech"
             if not self.resolver.phrase_actors(coded.sources):
