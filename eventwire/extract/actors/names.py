@@ -337,7 +337,7 @@ class Namer:
             dict_code, dict_role = entity.at(self.when) if entity is not None else (None, None)
             if dict_code is None and entity is not None and not (country or org_code):
                 country = entity.home()  # out of the dictionary's dates: still of its country
-            code, sector = self._code(text, country, org_code, dict_code)
+            code, sector = self._code(text, country, org_code, dict_code, dict_role if entity is not None else None)
             country = country or country_of(code)
             if code is None and text.role and context is not None:
                 country = context(start)
@@ -374,15 +374,19 @@ class Namer:
         return out
 
     @staticmethod
-    def _code(text: Prefix, country: str | None, org_code: str | None, dict_code: str | None):
+    def _code(text: Prefix, country: str | None, org_code: str | None, dict_code: str | None,
+              dict_role: str | None = None):
         """The person's CAMEO code and sector: the title's sector under the text's country or organisation, else
-        the dictionary's code on the article's date."""
+        the dictionary's code on the article's date (also where the dictionary gives the same title: Hong Kong's
+        "Chief Executive" is its government, not a business)."""
         if org_code and not country:
             return org_code, (text.sector if text.role else sector_of(org_code))
         if text.role:
             if country:
-                if dict_code and country_of(dict_code) == country and sector_of(dict_code) == text.sector:
-                    return dict_code, text.sector
+                same_title = bool(dict_role) and fold(dict_role) == fold(text.role)
+                if dict_code and country_of(dict_code) == country and (sector_of(dict_code) == text.sector
+                                                                       or same_title):
+                    return dict_code, sector_of(dict_code)
                 return country + (text.sector or ""), text.sector
             if dict_code:
                 if text.former and country_of(dict_code):
