@@ -122,7 +122,8 @@ def test_an_ethnic_group_is_not_a_person_of_that_surname(nlp):
 
 
 def test_a_title_the_dictionary_gives_the_person_keeps_the_dictionarys_sector(nlp):
-    result, text = found(nlp, "Protesters asked Hong Kong Chief Executive Carrie Lam to resign.", published="2019-06-20")
+    result, text = found(nlp, "Protesters asked Hong Kong Chief Executive Carrie Lam to resign.",
+                         published="2019-06-20")
     lam = by_mention(result, text, "Carrie Lam")
     assert (lam.code, lam.role) == ("HKGGOV", "Chief Executive")  # the city's government, not a business
     result, text = found(nlp, "Acme chief executive Jane Roe resigned on Monday.", published="2019-06-20")
