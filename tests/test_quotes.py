@@ -159,6 +159,12 @@ def test_a_cue_under_a_modal_or_a_perception_reports_nothing():
         (".", 1, "punct", "PUNCT", ".", "."),
     ])
     assert extract(context(seen)) == []
+    witnessed = parse([
+        ("The", 1, "det", "DET", "DT", "the"), ("massacres", 2, "nsubj", "NOUN", "NNS", "massacre"),
+        ("saw", 2, "ROOT", "VERB", "VBD", "see"), ("thousands", 4, "nsubj", "NOUN", "NNS", "thousand"),
+        ("killed", 2, "ccomp", "VERB", "VBN", "kill"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert extract(context(witnessed)) == []
     # what one sees that is the case is still a belief reported
     understood = parse([
         ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"), ("saw", 1, "ROOT", "VERB", "VBD", "see"),

@@ -89,9 +89,9 @@ def _asserted(doc, item: Found) -> bool:
     if any(c.tag_ == "MD" for c in cue.children):
         return False  # "he might have been expected to", "would you think", "only time will tell": not said (yet)
     if item.frame == "ccomp" and cue.lemma_.lower() in _PERCEPTION and any(
-            c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(g.dep_ in ("aux", "mark") for g in c.children)
-            for c in cue.children):
-        return False  # "saw Mr. Trump talking about Carrier", "heard Perez speak": seen or heard, not reported
+            c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG", "VBN")
+            and not any(g.dep_ in ("aux", "auxpass", "mark") for g in c.children) for c in cue.children):
+        return False  # "saw Mr. Trump talking", "heard Perez speak", "saw thousands killed": witnessed, not reported
     # "a donor who backs Rubio": a stance inside a relative clause describes someone rather than reports them
     return not (cue.dep_ == "relcl" and item.frame in ("dobj", "xcomp", "prep"))
 
