@@ -214,3 +214,13 @@ def test_a_speaker_described_by_a_possessor_is_the_name_in_apposition(pipeline):
                             published="2024-11-29", pipeline=pipeline)
     (quote,) = document.quotes
     assert next(a.name for a in document.actors if a.id == quote.speaker) == "Thomas Coan"
+
+
+def test_a_clause_before_a_semicolon_is_not_the_content_of_a_verb_after_it(pipeline):
+    document = extract_text("But during these early years, Mugabe also became known for his violent treatment of "
+                            "opponents; the Gukurahundi massacres saw thousands if not tens of thousands of ethnic "
+                            "Ndebele killed.", published="2019-09-09", pipeline=pipeline)
+    assert document.quotes == []
+    document = extract_text("The talks failed, the minister said on Monday.", published="2019-09-09",
+                            pipeline=pipeline)
+    assert [q.text for q in document.quotes] == ["The talks failed"]

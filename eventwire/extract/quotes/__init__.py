@@ -81,6 +81,12 @@ def _asserted(doc, item: Found) -> bool:
         return False  # "when asked about the crisis, ...": the question put to the speaker frames the answer
     if item.frame == "dobj" and cue.tag_ == "VB":
         return False
+    if item.frame == "ccomp" and item.content[1] <= cue.idx:
+        k = cue.i - 1
+        while k >= 0 and doc[k].idx >= item.content[1]:
+            if doc[k].text == ";":
+                return False  # "Mugabe became known ...; the massacres saw ...": a clause of its own, no content
+            k -= 1
     if cue.lower_ == "said" and 0 < cue.i < len(doc) - 1 and doc[cue.i - 1].lower_ == "that" \
             and doc[cue.i - 1].is_sent_start and doc[cue.i + 1].text == ",":
         return False  # "That said, ...": a linking phrase
