@@ -20,7 +20,8 @@ from .tables import Entity, Tables, country_of, fold, sector_of
 #: words that may stand in a title before a name besides the titles themselves
 TITLE_EXTRAS = frozenset("deputy vice first acting interim former ex ex- senior top chief foreign defence defense "
                          "interior finance prime general state of the affairs national security supreme outgoing "
-                         "incoming then late ousted deposed exiled veteran assistant under - special comrade cde".split())
+                         "incoming then late ousted deposed exiled veteran assistant under - special comrade "
+                         "cde".split())
 FORMER = frozenset("former ex ex- ousted deposed exiled late then outgoing".split())
 SMALL_WORDS = frozenset("of the and for in on to".split())
 GENERIC_ORG_WORDS = frozenset("alliance bloc organization organisation group movement union coalition".split())
