@@ -88,6 +88,18 @@ class VerbLexicon:
     def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str, bool]]):
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(words) for words in members) for name, members in data["synsets"].items()}
+        # each synonym set's members by their first word, so that a token is tried only against the members it
+        # can start (the sets are long; most members start with other words)
+        self._synset_starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        self._synset_empty: set[str] = set()  # sets with an empty member, which matches without a word
+        for name, members in self.synsets.items():
+            starts: dict[str, list[tuple[str, ...]]] = {}
+            for words in members:
+                if words:
+                    starts.setdefault(words[0], []).append(words)
+                else:
+                    self._synset_empty.add(name)
+            self._synset_starts[name] = starts
         blocks = []
         for b in data["blocks"]:
             patterns = []
@@ -134,16 +146,21 @@ class VerbLexicon:
                     return -1
             return j
         if element.startswith("&"):
-            best = -1
-            for words in self.synsets.get(element, ()):
-                j = i
-                for w in words:
-                    if j < len(keys) and w in keys[j]:
-                        j += 1
-                    else:
-                        j = -1
-                        break
-                best = max(best, j)
+            best = i if element in self._synset_empty else -1
+            starts = self._synset_starts.get(element)
+            if not starts:
+                return best
+            for first in keys[i]:
+                for words in starts.get(first, ()):
+                    j = i + 1
+                    for w in words[1:]:
+                        if j < len(keys) and w in keys[j]:
+                            j += 1
+                        else:
+                            j = -1
+                            break
+                    if j > best:
+                        best = j
             return best
         return i + 1 if element in keys[i] else -1
 
