@@ -126,6 +126,7 @@ class Gazetteer:
         self.country_info: dict[str, tuple[str, float]] = {
             iso: (c.get("continentcode") or "", float(c.get("areakm2") or 0.0)) for iso, c in info.items()}
         self.demonyms: dict[str, str] = {}
+        self._demonym_answers: dict[str, str | None] = {}
         for iso, (_lat, _lon, demonyms) in _build.country_table().items():
             for demonym in demonyms:
                 self.demonyms.setdefault(fold(demonym), iso)
@@ -161,12 +162,18 @@ class Gazetteer:
 
     def country_of_demonym(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym or nationality ("French", "Ukrainians"), else None."""
+        if word in self._demonym_answers:  # asked for most words of every article: answers are kept
+            return self._demonym_answers[word]
         key = fold(word)
         if key in self.demonyms:
-            return self.demonyms[key]
-        if key.endswith("s") and key[:-1] in self.demonyms:
-            return self.demonyms[key[:-1]]
-        return None
+            found = self.demonyms[key]
+        elif key.endswith("s") and key[:-1] in self.demonyms:
+            found = self.demonyms[key[:-1]]
+        else:
+            found = None
+        if len(self._demonym_answers) < 100_000:
+            self._demonym_answers[word] = found
+        return found
 
     def continent(self, iso: str | None) -> str | None:
         return self.country_info.get(iso or "", ("", 0.0))[0] or None
