@@ -100,6 +100,8 @@ class VerbLexicon:
                 else:
                     self._synset_empty.add(name)
             self._synset_starts[name] = starts
+        self._ordered: dict[tuple[str, str], tuple[Entry, ...]] = {}
+        self._pattern_index: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
         blocks = []
         for b in data["blocks"]:
             patterns = []
@@ -128,6 +130,22 @@ class VerbLexicon:
             if key in self.verbs:
                 return self.verbs[key]
         return []
+
+    def ordered_entries(self, lemma: str, form: str) -> tuple[Entry, ...]:
+        """A verb's entries in the order they are tried: the project's additions first, then, for a verb listed in
+        several blocks, the entries that need following words, then those of its own block (the one named after
+        it) where there is one; kept per (lemma, form)."""
+        key = (lemma, form)
+        found = self._ordered.get(key)
+        if found is None:
+            entries = self.entries(lemma, form)
+            extras = [e for e in entries if self.blocks[e.block].name.startswith("extra:")]
+            others = [e for e in entries if e not in extras]
+            home = [e for e in others if self.blocks[e.block].name.lower() == lemma]
+            found = tuple(extras + ([e for e in others if e.words and e not in home] + home if home else others))
+            if len(self._ordered) < 100_000:
+                self._ordered[key] = found
+        return found
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -177,6 +195,32 @@ class VerbLexicon:
                 return False
         return True
 
+    def _patterns_with(self, block: int, words: frozenset[str]) -> list[Pattern]:
+        """The block's patterns, in order, less those that need a word not in ``words`` (each pattern is indexed by
+        one of the words it needs; the full test stays with the caller)."""
+        index = self._pattern_index.get(block)
+        if index is None:
+            always: list[int] = []
+            by_word: dict[str, list[int]] = {}
+            for k, pattern in enumerate(self.blocks[block].patterns):
+                if pattern.words:
+                    by_word.setdefault(min(pattern.words), []).append(k)
+                else:
+                    always.append(k)
+            index = self._pattern_index[block] = (always, by_word)
+        always, by_word = index
+        picked = list(always)
+        if len(by_word) <= len(words):
+            for word, ks in by_word.items():
+                if word in words:
+                    picked.extend(ks)
+        else:
+            for word in words:
+                if word in by_word:
+                    picked.extend(by_word[word])
+        patterns = self.blocks[block].patterns
+        return [patterns[k] for k in sorted(picked)]
+
     def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str = "") -> Match:
         """The code for a verb ``lemma`` of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all
         of their forms, for a quick filter). A pattern written for another verb of the block applies only where it
@@ -184,7 +228,7 @@ class VerbLexicon:
         block = self.blocks[entry.block]
         best: Pattern | None = None
         own = entry.code if entry.code not in (None, "---") else block.code
-        for pattern in block.patterns:
+        for pattern in self._patterns_with(entry.block, words):
             if best is not None and pattern.weight <= best.weight:
                 continue
             if not pattern.words <= words:
