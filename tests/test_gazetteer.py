@@ -17,6 +17,8 @@ def test_fold_drops_accents_apostrophes_and_dots():
     assert fold("Mazar-i-Sharif") == "mazar i sharif"
     assert fold("U.S.") == "us"
     assert fold("St. Louis") == "st louis"
+    assert fold("Nukuʻalofa") == fold("Nuku'alofa") == "nukualofa"  # the okina is an apostrophe-like letter
+    assert fold("Sanʿaʾ") == fold("San'a'") == "sana"
 
 
 def test_variants_cover_saint_and_leading_article():

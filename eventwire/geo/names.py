@@ -5,7 +5,9 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_APOSTROPHES = re.compile(r"[’'`ʼ‘]")
+#: apostrophes, and the letters written like them (the Hawaiian and Tongan okina, the ayin and hamza of
+#: transliterated Arabic): "Nukuʻalofa" is "Nuku'alofa"
+_APOSTROPHES = re.compile(r"[’'`ʼ‘ʻʽʿʾ]")
 _LATIN = re.compile(r"^[\s0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff'’.,()\-/&]+$")
 
 

@@ -28,17 +28,21 @@ def extract(ctx: Context) -> list[Place]:
     results = Resolver(gaz, mentions, texts, demonyms).resolve()
     resolve_qualifiers(mentions, results)
     _locate_facilities(ctx, mentions, results)
-    places = []
-    for n, (m, r) in enumerate(zip(mentions, results, strict=True), start=1):
-        places.append(_place(ctx, n, m, r, gaz))
+    places: list[Place] = []
+    for m, r in zip(mentions, results, strict=True):
+        if m.source == "gazetteer" and m.candidates and r.entry is None and r.lat is None:
+            continue  # a name the gazetteer matched but whose every reading the context ruled out: not a place
+        places.append(_place(ctx, len(places) + 1, m, r, gaz))
     return places
 
 
 def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Resolution]) -> None:
-    """A facility is placed at the town it is said to be in, else at a town named close by (within two
-    sentences), else at the town the article names most; otherwise it stays unplaced."""
+    """A facility, or a place name the gazetteer lacks, is placed at the town it is said to be in ("Balintawak,
+    Quezon City"); a facility not said to be anywhere, at a town named close by (within two sentences), else at the
+    town the article names most, else in the region the article names most. Otherwise it stays unresolved."""
     by_token = {}
     towns: Counter = Counter()
+    regions: Counter = Counter()
     first: dict[int, Resolution] = {}
     nearby: list[tuple[int, Resolution]] = []
     for m, r in zip(mentions, results, strict=True):
@@ -48,26 +52,48 @@ def _locate_facilities(ctx: Context, mentions: list[Mention], results: list[Reso
             towns[r.entry.id] += 1
             first.setdefault(r.entry.id, r)
             nearby.append((ctx.sentence_index(ctx.doc[m.start].idx), r))
+        elif m.source != "facility" and r.entry is not None and r.entry.is_admin and m.direction is None:
+            regions[r.entry.id] += 1
+            first.setdefault(r.entry.id, r)
     main_town = first[towns.most_common(1)[0][0]] if towns else None
+    main_region = first[regions.most_common(1)[0][0]] if regions else None
     by_key = {m.key: r for m, r in zip(mentions, results, strict=True)
               if m.source != "facility" and r.entry is not None and r.entry.precision in ("city", "region")}
     for i, m in enumerate(mentions):
         if results[i].lat is not None or m.candidates:
             continue
-        if m.source != "facility" and m.facility_of is None:
-            continue  # an unknown name is placed only by the place that contains it
+        if m.source != "facility" and m.facility_of is None and _wide(ctx.doc[m.start:m.end]):
+            continue  # "the Pacific equatorial", "the Islamic Republic's": not a spot in a nearby town
         inner = _named_inside(ctx, m, by_key) if m.source == "facility" else None
         if m.facility_of is not None:
             where = by_token.get(m.facility_of)
         elif inner is not None:
             where = inner
+        elif m.source != "facility":
+            continue  # a name the gazetteer lacks, not said to be in a place: unresolved, however near a town is
         else:
             here = ctx.sentence_index(ctx.doc[m.start].idx)
             close = [(s > here, abs(s - here), r) for s, r in nearby if -2 <= s - here <= 1]
             where = min(close, key=lambda x: (x[0], x[1]))[2] if close else main_town
+            if where is None and m.source == "facility":
+                where = main_region
         if where is not None and where.entry is not None and where.lat is not None:
-            results[i] = Resolution(None, where.lat, where.lon, "city" if where.entry.precision == "city"
-                                    else where.entry.precision)
+            precision = "city" if where.entry.precision == "city" and m.source == "facility" else "region"
+            results[i] = Resolution(None, where.lat, where.lon, precision)
+
+
+#: words that name something wider than a town's surroundings
+WIDE_WORDS = {"pacific", "atlantic", "arctic", "antarctic", "ocean", "oceans", "sea", "seas", "republic", "kingdom",
+              "union", "empire", "gulf", "desert", "mountains", "range", "continent", "caribbean", "mediterranean",
+              "coast", "valley", "river", "basin", "province", "state", "states", "region", "territory", "world",
+              "equatorial", "asian", "european", "african", "american", "islamic", "arab", "western", "eastern",
+              "northern", "southern", "west", "east", "north", "south", "central", "house", "white"}
+
+
+def _wide(span) -> bool:
+    """Whether an unknown name is a wide area, an institution or a possessive ("the West's") rather than a spot."""
+    words = [fold(t.text) for t in span if t.text not in ("-", "'s", "’s")]
+    return any(t.text in ("'s", "’s") for t in span) or any(part in WIDE_WORDS for w in words for part in w.split())
 
 
 def _named_inside(ctx: Context, m: Mention, by_key: dict[str, Resolution]) -> Resolution | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ...records import Place
 from ..context import Context
+from . import linking
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "into", "within",
                   "along", "off", "over", "onto", "toward", "towards", "to", "through", "between", "beyond", "by",
@@ -44,23 +45,62 @@ MAX_DEPTH = 8
 
 def event_place(ctx: Context, trigger: Token) -> str | None:
     """The id of the place where the event whose trigger word is ``trigger`` happened, or None when the
-    sentence does not say (called by the events stage)."""
+    sentence does not say (called by the events stage). The structural reading below is weighed against the
+    sentence's other places by the linking model (``linking``) where its weights are installed."""
+    scored = candidates(ctx, trigger)
+    if not scored:
+        return None
+    model = linking.model()
+    if model is None:
+        return next((p.id for p, f in scored if f["rule"]), None)
+    # a country naming whose thing another noun is ("a US airstrike", "the Syria conflict") is not a setting
+    scored = [(p, f) for p, f in scored if not f.get("modifies=country>other")]
+    if not scored:
+        return None
+    best, score = max(((p, model.score(f)) for p, f in scored), key=lambda x: x[1])
+    return best.id if score >= model.threshold else None
+
+
+def candidates(ctx: Context, trigger: Token) -> list[tuple[Place, dict[str, float]]]:
+    """Every place of the trigger's sentence with the linking model's features (``rule``: the structural choice)."""
     sent = trigger.sent
     places = [p for p in ctx.places if sent.start_char <= p.span[0] < sent.end_char]
     if not places:
+        return []
+    in_name = {p.id for p in places if _inside_a_name(sent, p)}
+    chosen = structural_place(trigger, places, in_name)
+    heads = [(p, linking.place_head(sent, p)) for p in places]
+    return [(p, linking.features(trigger, p, head, heads, chosen.id if chosen else None, specificity,
+                                 p.id in in_name, _modifies(head, p))) for p, head in heads]
+
+
+def _modifies(head: Token | None, place: Place) -> str | None:
+    """What kind of noun the place's words modify, when they modify one: 'place' ("the Zafaraniya district"),
+    or 'other' ("a US airstrike", "Syrian troops"), the country kind apart."""
+    if head is None or head.dep_ not in ("compound", "amod", "nmod", "poss") or head.head.i == head.i:
         return None
+    noun = head.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kind = "place" if noun.lemma_.lower() in PLACE_NOUNS or noun.lower_ in PLACE_NOUNS else "other"
+    return f"{'country' if _is_country(place) else 'place'}>{kind}"
+
+
+def structural_place(trigger: Token, places: list[Place], in_name: set[str] | frozenset = frozenset()
+                     ) -> Place | None:
+    """The place the sentence's structure gives the event (see the module's docstring), or None."""
     at_token: dict[int, Place] = {}
     for p in places:
-        if _inside_a_name(sent, p):
+        if p.id in in_name:
             continue  # "the Islamic State of Iraq", "Kurdistan Workers' Party": a name, not a setting
-        for tok in sent:
+        for tok in trigger.sent:
             if p.span[0] <= tok.idx < p.span[1]:
                 at_token.setdefault(tok.i, p)
     node, steps = trigger, 0
     while True:
         found = _own_place(node, at_token) or _related_place(node, at_token)
         if found is not None:
-            return found.id
+            return found
         if node.dep_ not in INHERIT_DEPS or node.head.i == node.i or steps >= MAX_UP:
             return None
         if node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and node.pos_ not in ("NOUN", "VERB"):

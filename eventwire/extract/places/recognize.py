@@ -192,6 +192,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if a in taken:
                 a += 1
                 continue
+            if any(_saint(doc, a, b) for b in range(a + 1, min(j, a + 4) + 1)):
+                taken.update(range(a, j))  # "St. Patrick's Day", "St. Mary's Hospital": named after a saint
+                break
             for b in range(min(j, a + MAX_TOKENS), a, -1):
                 if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
                         or doc[b - 1].lower_ in CONNECTORS):
@@ -203,6 +206,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
                         and not _head_ok(doc, a, cands, ents)):
                     continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
+                if cands and _inside_longer_name(doc, a, b, j, cands):
+                    continue
                 if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
                     match = Mention(a, b, a, key, found.get(key, []))
                     break
@@ -308,16 +313,65 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     if any(c.kind == 0 and c.entry.population >= 30_000 for c in gaz.lookup([key]).get(key, [])):
         return None  # a town named like a site: "West Palm Beach", "Newport Beach"
     m = Mention(start, j, start, key, [], "facility")
-    # a place named inside it ("Manila Cathedral") locates it
+    # a place named inside it ("Manila Cathedral", "University of Alberta") locates it; a place name that is only
+    # the tail of a longer proper name ("Hagia Sophia Museum", "St. Peter's Basilica") does not
     for a in range(start, end - 1):
+        if a > start and not _opens_place(doc, start, a):
+            continue
         for b in range(end - 1, a, -1):
             inner = gaz.lookup([_span_key(doc, a, b)]).get(_span_key(doc, a, b), [])
             inner = [c for c in inner if c.kind != CODE]
             if (inner and is_strong(inner) and not gaz.country_of_demonym(doc[a:b].text)
-                    and not (b - a == 1 and doc[a].lower_ in GENERIC)):
+                    and not (b - a == 1 and doc[a].lower_ in GENERIC) and not _saint(doc, a, b)):
                 m.candidates, m.key = inner, _span_key(doc, a, b)
                 return m
     return m
+
+
+#: the last word of a natural feature's or a site's name ("Ural Mountains", "Fraser Valley", "Eva's Village")
+FEATURE_TAILS = {"mountains", "mountain", "mount", "valley", "bay", "lake", "lakes", "river", "delta", "island",
+                 "islands", "peninsula", "hills", "hill", "creek", "canyon", "desert", "forest", "gorge", "falls",
+                 "glacier", "plateau", "basin", "strait", "sound", "reef", "lagoon", "village", "estate", "range",
+                 "park", "beach", "coast", "heights", "marsh", "wetlands", "dam", "reservoir", "harbour", "harbor"}
+#: words that open many Arabic and Berber place names without being a place themselves ("Beni Suef", "Bab el-Oued")
+NAME_PREFIXES = {"abu", "bab", "beni", "bani", "ain", "bir", "tell", "tal", "tel", "wadi", "jebel", "jabal", "ras",
+                 "kafr", "deir", "dayr", "beit", "bayt", "umm", "sidi", "khan", "el", "al"}
+
+
+def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]) -> bool:
+    """Whether a town's name at ``a:b`` only opens a longer name the gazetteer lacks: a natural feature or site
+    named after it ("Fraser Valley", "Ural Mountains", "Eva's Village"), or an Arabic name that starts with a
+    common word ("Beni Suef", "Abu Shok"). Countries, regions, large towns and this project's own areas keep their
+    reading ("Sinai Peninsula", "Nile Delta", "Tijuana River")."""
+    if b >= j:
+        return False
+    if b - a == 1 and doc[a].lower_ in NAME_PREFIXES and _is_name_token(doc[b]):
+        return not any(c.entry.feature in ("PCLI", "ADM1") for c in cands)
+    if is_strong(cands):
+        return False  # a country, a region or a large town names the feature well enough ("Tijuana River")
+    k = b + 1 if doc[b].text in ("'s", "’s") and b + 1 < len(doc) else b
+    return doc[k].text[:1].isupper() and doc[k].lower_ in FEATURE_TAILS
+
+
+def _opens_place(doc: Doc, start: int, a: int) -> bool:
+    """Whether the words of a name before token ``a`` leave room for a place to begin there: "of"/"in" just
+    before it ("Bank of England"), or only generic words before it ("Royal Melbourne Hospital", "the National
+    Kenya Museum"), never another proper name ("Hagia Sophia", "St. Peter's")."""
+    if doc[a - 1].lower_ in ("of", "in", "at"):
+        return True
+    return all(t.lower_ in GENERIC or t.lower_ in OPENING_WORDS or t.lower_ in DIRECTIONS
+               for t in doc[start:a])
+
+
+def _saint(doc: Doc, a: int, b: int) -> bool:
+    """"St. Peter's Basilica", "San Marco's": a saint the building is named after, not the town of that name."""
+    return (fold(doc[a].text) in ("st", "saint", "san", "santa", "sao", "sainte", "ste") and b - a >= 2
+            and (doc[b - 1].text in ("'s", "’s") or (b < len(doc) and doc[b].text in ("'s", "’s"))))
+
+
+#: adjectives that open many facility names without being names themselves
+OPENING_WORDS = {"royal", "central", "general", "main", "grand", "first", "second", "third", "regional",
+                 "municipal", "public", "state", "memorial", "metropolitan", "greater"}
 
 
 def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
@@ -367,13 +421,16 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
     if b - a == 1:
         tok = doc[a]
         whole_place = label in PLACE_LABELS and ent.end - ent.start == 1
-        if tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR or (tok.lower_ in GENERIC and not whole_place):
+        if (tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR
+                or (fold(tok.text) in GENERIC and not whole_place)):
             return False  # "Western", "May", "Peninsula"
         if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
                                 or (tok.is_stop and not tok.text.isupper())):
             return False  # "No", "Will"
         if any(ch.isupper() for ch in tok.text[1:]) and not tok.text.isupper() and "-" not in tok.text:
             return False  # "MoD", "iPhone"
+        if len(key) <= 3 and not tok.text.isupper() and all(c.kind != 0 for c in cands):
+            return False  # a word that spells a region's code ("Act" is not the ACT)
         if tok.text.isupper() and len(tok.text) <= 5 and not any(c.entry.is_country or c.entry.id < 0
                                                                   for c in cands):
             return False  # acronyms ("NATO") are organisations unless they name a country ("US", "EU")
@@ -453,6 +510,10 @@ def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:
                 m.kind_hint = "city"
             elif word in REGION_WORDS:
                 m.kind_hint = "region"
+        if (m.kind_hint is None and m.direction is not None and doc[m.start].text.islower()
+                and any(c.kind == 0 and c.entry.feature == "ADM1" for c in m.candidates)
+                and not any(c.entry.is_country for c in m.candidates)):
+            m.kind_hint = "region"  # "central Washington", "western New York": a side of a state, not of a town
 
 
 def _lists_of_regions(doc: Doc, mentions: list[Mention]) -> None:

@@ -79,34 +79,62 @@ class Resolver:
         self.texts = texts
         self.focus = self._focus(demonym_countries)
 
-    def _stray(self, e: Entry) -> bool:
-        """A village in a country the article is not about, while the article clearly is about another:
-        an unknown street or site that shares a hamlet's name ("Piccadilly" in a London story)."""
-        if e.population >= 20_000 or e.precision != "city" or not self.focus:
+    def _stray(self, e: Entry, key: str, anchors: list[Entry]) -> bool:
+        """A reading the article gives no support to, while it clearly is about somewhere else: a village in a
+        country the article is not about (an unknown street or site that shares a hamlet's name: "Piccadilly" in a
+        London story), a region with a generic name there ("Midlands", "Delta", "Western" in a story about England
+        or Romania), or a village far from every other place the article names, in a country nothing else names."""
+        if not self.focus or e.feature in ("PCLI", "CONT") or e.id < 0:
             return False
-        return self.focus.get(e.country or "", 0.0) == 0.0 and max(self.focus.values()) >= 0.3
+        others, total = self._others(key)
+        if total <= 0.0:
+            return False  # nothing else in the article to judge by
+        share = others.get(e.country or "", 0.0) / total
+        top = max(others.values()) / total
+        if share < 0.05 and top >= 0.3 and total >= 1.0:
+            if e.precision == "city" and e.population < 20_000:
+                return True
+            if e.is_admin and generic_name(e.name):
+                return True
+        if (e.precision == "city" and e.population < 20_000 and share < 0.05 and len({a.id for a in anchors}) >= 2
+                and not self._near(e, anchors, 500) and not any(_contains(a, e) for a in anchors)):
+            return True
+        return False
 
     def _focus(self, demonyms: Counter) -> dict[str, float]:
         votes: Counter = Counter()
         guessed: set[str] = set()
+        self.own_votes: dict[str, Counter] = {}
         for m in self.mentions:
+            own = self.own_votes.setdefault(m.key, Counter())
             named = [c for c in m.candidates if c.kind != CODE]
             countries = [c.entry for c in named if c.entry.is_country and c.kind != ALTERNATE]
             if countries:
                 votes[countries[0].country] += 1.0
+                own[countries[0].country] += 1.0
                 continue
             isos = {c.entry.country for c in named if c.entry.country}
             if len(isos) == 1:
-                votes[isos.pop()] += 0.5
+                iso = isos.pop()
+                votes[iso] += 0.5
+                own[iso] += 0.5
             elif named and m.key not in guessed:  # an ambiguous name votes once, weakly, for its likeliest reading
                 guessed.add(m.key)
                 best = max(named, key=lambda c: prior(c, m.key, ""))
                 if best.entry.country and best.entry.population >= 50_000:
                     votes[best.entry.country] += 0.2
+                    own[best.entry.country] += 0.2
         for iso, n in demonyms.items():
             votes[iso] += 0.5 * n
+        self.votes = votes
         total = sum(votes.values())
         return {iso: v / total for iso, v in votes.items()} if total else {}
+
+    def _others(self, key: str) -> tuple[Counter, float]:
+        """The article's country votes from mentions other than ``key``'s, and their total."""
+        own = self.own_votes.get(key, Counter())
+        others = Counter({iso: v - own.get(iso, 0.0) for iso, v in self.votes.items()})
+        return others, sum(others.values())
 
     def _context(self, e: Entry, anchors: list[Entry]) -> float:
         share = self.focus.get(e.country or "", 0.0)
@@ -116,6 +144,8 @@ class Resolver:
             score += 2.5 if near < 150 else 1.5 if near < 400 else 0.0
             if any(a.country == e.country for a in anchors):
                 score += 1.0
+            if e.feature == "ADM2" and any(a.feature == "ADM1" and _contains(a, e) for a in anchors):
+                score += 2.0  # a county of the state the article names ("Pike County" in a Kentucky story)
         return score
 
     @staticmethod
@@ -138,6 +168,7 @@ class Resolver:
                 anchors = [a for a in anchors_all if all(c.entry.id != a.id for c in m.candidates)]
                 best = self._best(m, self.texts[index], anchors)
                 if best is None:
+                    results[index] = Resolution(None)  # the second round may rule out the first one's reading
                     continue
                 results[index] = best
                 chosen.setdefault(m.key, best.entry)
@@ -175,9 +206,25 @@ class Resolver:
             if here and there and here != there and not backed:
                 scored = by_prior  # proximity alone never moves a place to another continent
         entry = scored.entry if m.kind_hint == "region" else _city_over_admin(scored.entry, cands)
-        if self._stray(entry):
+        if self._stray(entry, m.key, anchors):
             return None
         return Resolution(entry, score=prior(scored, m.key, text) + self._context(scored.entry, anchors))
+
+
+#: words that make up the names of many regions in many countries ("Western", "Midlands", "North West", "Delta")
+REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+                "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+                "northeastern", "northwestern", "southeastern", "southwestern", "midlands", "plateau", "delta", "coast",
+                "coastal", "gulf", "lakes", "lake", "highlands", "lowlands", "capital", "littoral", "centre", "center",
+                "upper", "lower", "interior", "islands", "island", "maritime", "valley", "mountain", "mountains",
+                "river", "rivers", "border", "frontier", "province", "region", "district", "territory", "sea", "bay",
+                "greater", "middle", "far", "great", "new", "the", "of", "and", "state"}
+
+
+def generic_name(name: str) -> bool:
+    """Whether a place's name is made only of common words ("Western", "North West", "Plateau", "Gulf")."""
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and all(w in REGION_WORDS for w in words)
 
 
 def _city_over_admin(entry: Entry, cands: list[Candidate]) -> Entry:

@@ -1,0 +1,165 @@
+"""Which of a sentence's places an event happened at: the structural reading (``location``) weighed against the
+other places by a logistic model over how each place hangs on the event word.
+
+Every place of the sentence is a candidate. Its features describe the dependency path from the event word to the
+place (the relations going up to the common head and down to the place, with the prepositions on the way), how
+specific the place is (a district before a province before a country), whether it is inside an organisation's
+name, how far it is, and whether the structural rules chose it. The candidate with the highest score is the
+event's place when its score passes the model's threshold; otherwise the sentence does not say where.
+
+The weights (``data/geo/event_place.json``) are fitted by ``bench/event_place_linking.py --fit`` on the dev split
+of the event geolocation set in ``../shared/eval`` (no text kept: the features are relation names, prepositions and
+counts) and checked there on held-out halves. Without the file the structural reading alone decides.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ...records import Place
+
+#: relations that begin another clause
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pcomp", "parataxis", "csubj"})
+#: word classes kept as words when they precede a place ("in", "the", ","); others by their class
+CLOSED_CLASS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON"})
+MAX_PATH = 40
+
+
+def place_head(sent: Span, place: Place) -> Token | None:
+    """The token of the place's words whose head lies outside them."""
+    tokens = [t for t in sent if place.span[0] <= t.idx < place.span[1]]
+    for tok in tokens:
+        if tok.head.i == tok.i or not (place.span[0] <= tok.head.idx < place.span[1]):
+            return tok
+    return tokens[-1] if tokens else None
+
+
+def _ancestors(token: Token) -> list[Token]:
+    out = [token]
+    while token.head.i != token.i and len(out) < MAX_PATH:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _label(token: Token) -> str:
+    return f"prep:{token.lower_}" if token.dep_ in ("prep", "agent") else token.dep_
+
+
+def _clause_head(token: Token) -> Token:
+    node = token
+    while node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod"):
+            return node
+        node = node.head
+    return node
+
+
+def _path(trigger: Token, head: Token) -> tuple[list[Token], list[Token]] | None:
+    """The tokens from the trigger up to (not including) the common head, and from under it down to the place."""
+    up, down = _ancestors(trigger), _ancestors(head)
+    position = {t.i: k for k, t in enumerate(up)}
+    k = next((k for k, t in enumerate(down) if t.i in position), None)
+    if k is None:
+        return None
+    return up[:position[down[k].i]], list(reversed(down[:k]))
+
+
+def tree_distance(trigger: Token, head: Token) -> int:
+    path = _path(trigger, head)
+    return 99 if path is None else len(path[0]) + len(path[1])
+
+
+def features(trigger: Token, place: Place, head: Token | None, candidates: list[tuple[Place, Token | None]],
+             chosen: str | None, specificity, in_name: bool, modifies: str | None = None) -> dict[str, float]:
+    """The model's inputs for one candidate place of an event word (``chosen``: the structural reading's id;
+    ``modifies``: what kind of noun the place's words modify, if any, e.g. 'country>other' for "a US airstrike")."""
+    f: dict[str, float] = {"bias": 1.0, "rule": float(chosen == place.id), "rule_none": float(chosen is None)}
+    if modifies:
+        f["modifies=" + modifies] = 1.0
+    rank = specificity(place)
+    f[f"spec={rank}"] = 1.0
+    f["most_specific"] = float(rank == min(specificity(p) for p, _ in candidates))
+    f["unresolved"] = float(place.lat is None)
+    f["in_name"] = float(in_name)
+    f[f"ncand={min(len(candidates), 4)}"] = 1.0
+    if head is None:
+        f["no_head"] = 1.0
+        return f
+    path = _path(trigger, head)
+    if path is None:
+        f["no_path"] = 1.0
+    else:
+        up, down = path
+        up_labels = [_label(t) for t in up]
+        down_labels = [_label(t) for t in down]
+        f["up=" + ">".join(up_labels[:3])] = 1.0
+        f["down=" + ">".join(down_labels[:4])] = 1.0
+        f["path=" + ">".join(up_labels[:2]) + "|" + ">".join(down_labels[:3])] = 1.0
+        f[f"up_len={min(len(up), 4)}"] = 1.0
+        f[f"down_len={min(len(down), 6)}"] = 1.0
+        for label in set(up_labels):
+            f["up_any=" + label] = 1.0
+        for label in set(down_labels):
+            if not label.startswith("prep:"):
+                f["down_any=" + label] = 1.0
+        preps = [label for label in down_labels if label.startswith("prep:")]
+        if preps:
+            f["first_prep=" + preps[0]] = 1.0
+            f["last_prep=" + preps[-1]] = 1.0
+        else:
+            f["no_prep"] = 1.0
+        if down_labels and down_labels[0] in CLAUSE_DEPS:
+            f["down_clause=" + down_labels[0]] = 1.0
+        if any(label in CLAUSE_DEPS for label in down_labels[1:]):
+            f["down_clause_deep"] = 1.0
+        top = (up[-1].head if up else trigger)
+        f["common_is_trigger"] = float(not up)
+        f["common_pos=" + top.pos_] = 1.0
+    distances = sorted(tree_distance(trigger, h) for _, h in candidates if h is not None)
+    f[f"distance_rank={min(distances.index(tree_distance(trigger, head)), 3)}"] = 1.0
+    words = abs(head.i - trigger.i)
+    f[f"words={0 if words <= 3 else 1 if words <= 8 else 2 if words <= 15 else 3}"] = 1.0
+    f["before"] = float(head.i < trigger.i)
+    clause = _clause_head(head)
+    if clause.i == trigger.i:
+        f["same_clause"] = 1.0
+    elif clause.head.i == trigger.i:
+        f["clause=child:" + clause.dep_] = 1.0
+    elif trigger.head.i == clause.i:
+        f["clause=parent:" + trigger.dep_] = 1.0
+    elif clause.head.i == trigger.head.i:
+        f["clause=sibling"] = 1.0
+    else:
+        f["clause=other"] = 1.0
+    f["trigger_dep=" + trigger.dep_] = 1.0
+    f["trigger_pos=" + trigger.pos_] = 1.0
+    f["place_ent=" + (head.ent_type_ or "none")] = 1.0
+    start = min((t.i for t in trigger.sent if place.span[0] <= t.idx < place.span[1]), default=head.i)
+    if start > trigger.sent.start:
+        before = trigger.doc[start - 1]
+        f["word_before=" + (before.lower_ if before.pos_ in CLOSED_CLASS else before.pos_)] = 1.0
+    return f
+
+
+class Model:
+    def __init__(self, weights: dict[str, float], threshold: float):
+        self.weights = weights
+        self.threshold = threshold
+
+    def score(self, values: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in values.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@cache
+def model() -> Model | None:
+    path = resources.files("eventwire.data").joinpath("geo").joinpath("event_place.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))

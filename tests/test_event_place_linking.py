@@ -1,0 +1,59 @@
+"""The event-place linking model (eventwire/extract/places/linking.py) weighing the sentence's places on real parses,
+and its features on hand-built ones."""
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from eventwire.extract.context import Context
+from eventwire.extract.places import event_place, linking, location
+from eventwire.records import Article, Place
+
+
+def _place_of(pipeline, text: str, verb: str) -> str | None:
+    from eventwire.extract.places import extract as places
+
+    doc = pipeline.nlp(text)
+    ctx = Context(article=Article(id="t", text=text), doc=doc)
+    ctx.places = places(ctx)
+    trigger = next(t for t in doc if t.text == verb)
+    found = event_place(ctx, trigger)
+    return next(p.text for p in ctx.places if p.id == found) if found else None
+
+
+def test_the_model_is_installed_with_its_threshold():
+    model = linking.model()
+    assert model is not None
+    assert 0.0 < model.threshold < 1.0
+    assert model.weights["rule"] > 0  # the structural reading is the strongest single sign
+
+
+def test_features_describe_the_path_from_the_event_word_to_the_place():
+    words = ["Rebels", "attacked", "a", "base", "in", "the", "Zafaraniya", "district", "near", "Baghdad", "."]
+    doc = Doc(English().vocab, words=words, heads=[1, 1, 3, 1, 3, 7, 7, 4, 7, 8, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "det", "compound", "pobj", "prep", "pobj", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"],
+              sent_starts=[True] + [False] * 10)
+    ctx = Context(article=Article(id="t", text=doc.text), doc=doc)
+    for i, pid in ((6, "p1"), (9, "p2")):
+        ctx.places.append(Place(pid, doc[i].text, (doc[i].idx, doc[i].idx + len(doc[i].text)), feature="PPL"))
+    features = {p.text: f for p, f in location.candidates(ctx, doc[1])}
+    district, city = features["Zafaraniya"], features["Baghdad"]
+    assert district["down=dobj>prep:in>pobj>compound"] == 1.0
+    assert district["modifies=place>place"] == 1.0  # a name of the district, not of a thing
+    assert city["last_prep=prep:near"] == 1.0
+    assert "modifies=place>place" not in city
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("Gunmen killed four villagers in the town of Konduga on Sunday, officials in Maiduguri said.",
+     "killed", "Konduga"),
+    ("Two soldiers were wounded when a roadside bomb exploded near Kandahar.", "wounded", "Kandahar"),
+    ("Police in Nairobi arrested three men suspected of planning attacks.", "arrested", "Nairobi"),
+    ("Two leaders were killed in a US airstrike.", "killed", None),
+    ("A Yemeni fisherman from Aden was shot by coastguards.", "shot", None),
+])
+def test_the_event_is_placed_where_it_happened(pipeline, text, verb, expected):
+    assert _place_of(pipeline, text, verb) == expected
