@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -60,9 +61,13 @@ def child(mode: str, corpus: str, limit: int) -> None:
                       "run_s": done - loaded, "cpu_s": done_cpu - loaded_cpu, "peak_mb": peak_mb}))
 
 
-def measure(mode: str, corpus: str, limit: int) -> dict:
+def measure(mode: str, corpus: str, limit: int, code: str | None = None) -> dict:
+    """One measurement in a fresh subprocess; ``code``: another checkout whose ``eventwire`` it imports."""
+    env = dict(os.environ)
+    if code:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (code, env.get("PYTHONPATH")) if p)
     out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", corpus, "--limit", str(limit)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -71,29 +76,38 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--limit", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--compare", metavar="DIR", help="also time the pipeline of another checkout (for example "
+                        "an earlier commit: git worktree add DIR COMMIT), interleaved with the others")
     parser.add_argument("--child", choices=["spacy", "pipeline"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.corpus, args.limit)
         return 0
-    runs: dict[str, list[dict]] = {"spacy": [], "pipeline": []}
+    modes: dict[str, tuple[str, str | None]] = {"spacy": ("spacy", None), "pipeline": ("pipeline", None)}
+    if args.compare:
+        modes["compared"] = ("pipeline", str(Path(args.compare).resolve()))
+    runs: dict[str, list[dict]] = {name: [] for name in modes}
     for _ in range(args.repeat):
-        for mode in runs:
-            runs[mode].append(measure(mode, args.corpus, args.limit))
+        for name, (mode, code) in modes.items():
+            runs[name].append(measure(mode, args.corpus, args.limit, code))
     n = runs["spacy"][0]["articles"]
     print(f"corpus {args.corpus}: {n} articles, {args.repeat} interleaved runs each (medians)")
+    if args.compare:
+        print(f"  compared: the pipeline of {modes['compared'][1]}")
     rates, cpu_rates = {}, {}
-    for mode, results in runs.items():
-        rates[mode] = statistics.median(n / r["run_s"] for r in results)
-        cpu_rates[mode] = statistics.median(n / r["cpu_s"] for r in results)
-        print(f"  {mode:9s} {rates[mode]:7.2f} articles/s   {cpu_rates[mode]:7.2f} articles/CPU-s   "
+    for name, results in runs.items():
+        rates[name] = statistics.median(n / r["run_s"] for r in results)
+        cpu_rates[name] = statistics.median(n / r["cpu_s"] for r in results)
+        print(f"  {name:9s} {rates[name]:7.2f} articles/s   {cpu_rates[name]:7.2f} articles/CPU-s   "
               f"load {statistics.median(r['load_s'] for r in results):5.2f} s"
               f"   peak memory {max(r['peak_mb'] for r in results):6.0f} MB")
-    print(f"  ratio pipeline / bare spaCy: {rates['pipeline'] / rates['spacy']:.3f} (wall clock), "
-          f"{cpu_rates['pipeline'] / cpu_rates['spacy']:.3f} (CPU time)")
-    print("  ratios of each interleaved pair (wall, CPU): " + ", ".join(
-        f"{s['run_s'] / p['run_s']:.3f}/{s['cpu_s'] / p['cpu_s']:.3f}"
-        for s, p in zip(runs["spacy"], runs["pipeline"], strict=True)))
+    for name in runs:
+        if name == "spacy":
+            continue
+        print(f"  ratio {name} / bare spaCy: {rates[name] / rates['spacy']:.3f} (wall clock), "
+              f"{cpu_rates[name] / cpu_rates['spacy']:.3f} (CPU time); each interleaved pair (wall/CPU): " + ", ".join(
+                  f"{s['run_s'] / p['run_s']:.3f}/{s['cpu_s'] / p['cpu_s']:.3f}"
+                  for s, p in zip(runs["spacy"], runs[name], strict=True)))
     return 0
 
 
