@@ -13,7 +13,7 @@ from spacy.language import Language
 from .config import Settings
 from .extract import STAGES, Context, Stage, check_order
 from .ingest import read_inputs
-from .ingest.language import identify
+from .ingest.language import identify, surely_english
 from .ingest.readers import normalize_published
 from .nlp import load_nlp, parse
 from .records import Article, Document, InputError, Published, RecordWarning, error_record
@@ -105,6 +105,8 @@ class Pipeline:
                 f"were processed (EVENTWIRE_MAX_CHARS={self.settings.max_chars:,})"))
         if not article.text.strip():  # an HTML page without article text: nothing to identify or extract
             return False
+        if article.language is None and surely_english(article.text):
+            article.language = "en"  # what identify() says of it: the model's probability is wanted only otherwise
         if article.language is None:
             article.language, probability = identify(article.text)
             if article.language != "en":
