@@ -100,3 +100,18 @@ def test_capital_as_target_or_place_is_the_city():
     # "talks in Moscow"
     doc = _parsed(["talks", "in", "Moscow"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["NOUN", "ADP", "PROPN"])
     assert is_place_use(doc[2]) and not capital_is_government(doc[2])
+
+
+def test_terms_by_size_keep_the_index_order_longest_first():
+    from eventwire.extract.actors.tables import Tables, Term
+
+    long_ = Term(("new", "york", "city"), "city")
+    mid_a = Term(("new", "york"), "city")
+    mid_b = Term(("new", "york"), "person")
+    other = Term(("new", "zealand"), "country")
+    tables = Tables(countries={}, index={"new": [long_, mid_a, other, mid_b]}, agents={}, core_agents={},
+                    titles={}, title_words=frozenset())
+    groups = tables.by_size("new")
+    assert [size for size, _ in groups] == [3, 2]
+    assert groups[1][1][("new", "york")] == [mid_a, mid_b]
+    assert tables.by_size("old") == []

@@ -83,3 +83,26 @@ def test_the_index_is_cached_under_a_key_of_its_sources(gaz):
 def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path))
     assert index_path(500).parent == tmp_path
+
+
+def test_a_repeated_look_up_gives_the_same_candidates_in_a_list_of_its_own(gaz):
+    first = gaz.lookup(["dnipro", "zzz no such place"])
+    again = gaz.lookup(["dnipro", "zzz no such place", "kyiv"])
+    assert "zzz no such place" not in first and "zzz no such place" not in again
+    assert [c.entry.id for c in again["dnipro"]] == [c.entry.id for c in first["dnipro"]]
+    assert again["kyiv"] == gaz.lookup(["kyiv"])["kyiv"]
+    first["dnipro"].clear()  # a caller may change what it got: the next caller is not affected
+    assert gaz.lookup(["dnipro"])["dnipro"] == again["dnipro"]
+
+
+def test_ascii_and_accented_names_fold_alike():
+    assert fold("Zaporizhzhia Oblast") == "zaporizhzhia oblast"
+    assert fold("Zaporízhzhia") == fold("Zaporizhzhia")
+    assert fold("Ukrainians") == "ukrainians"
+
+
+def test_demonyms_answer_the_same_when_asked_again(gaz):
+    for _ in range(2):
+        assert gaz.country_of_demonym("Ukrainians") == "UA"
+        assert gaz.country_of_demonym("French") == "FR"
+        assert gaz.country_of_demonym("Minister") is None

@@ -26,6 +26,7 @@ from .names import fold
 
 SCHEMA_VERSION = 1
 _CHUNK = 500  # SQLite host parameters per query
+_ANSWERS_KEPT = 50_000  # look-up answers kept in memory (a few MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,27 +127,48 @@ class Gazetteer:
         self.country_info: dict[str, tuple[str, float]] = {
             iso: (c.get("continentcode") or "", float(c.get("areakm2") or 0.0)) for iso, c in info.items()}
         self.demonyms: dict[str, str] = {}
+        self._demonym_answers: dict[str, str | None] = {}
+        self._answers: dict[str, tuple[Candidate, ...]] = {}
         for iso, (_lat, _lon, demonyms) in _build.country_table().items():
             for demonym in demonyms:
                 self.demonyms.setdefault(fold(demonym), iso)
 
     def lookup(self, keys: Iterable[str]) -> dict[str, list[Candidate]]:
-        """Candidates for each fold key that names at least one place."""
-        wanted = sorted({k for k in keys if k})
+        """Candidates for each fold key that names at least one place. The answers for the last keys asked
+        (those that name nothing included) are kept, so that the names every article repeats are not queried
+        again."""
         found: dict[str, list[Candidate]] = {}
+        missing: list[str] = []
+        known = self._answers
+        for key in sorted({k for k in keys if k}):
+            answer = known.get(key)
+            if answer is None:
+                missing.append(key)
+            elif answer:
+                found[key] = list(answer)
+        if not missing:
+            return found
         rows: list[tuple] = []
         with self._lock:
-            for i in range(0, len(wanted), _CHUNK):
-                chunk = wanted[i:i + _CHUNK]
+            for i in range(0, len(missing), _CHUNK):
+                chunk = missing[i:i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows.extend(self._con.execute(
                     f"SELECT n.key, n.kind, p.* FROM names n JOIN places p ON p.id = n.id WHERE n.key IN ({marks})",
                     chunk).fetchall())
+        fresh: dict[str, list[Candidate]] = {}
         for key, kind, *place in rows:
             entry = self._entries.get(place[0])
             if entry is None:
                 entry = Entry(*place)
-            found.setdefault(key, []).append(Candidate(entry, kind))
+            fresh.setdefault(key, []).append(Candidate(entry, kind))
+        with self._lock:
+            if len(known) + len(missing) > _ANSWERS_KEPT:
+                known.clear()
+            for key in missing:
+                known[key] = tuple(fresh.get(key, ()))
+        for key, candidates in fresh.items():
+            found[key] = candidates
         return found
 
     def candidates(self, name: str) -> list[Candidate]:
@@ -161,12 +183,18 @@ class Gazetteer:
 
     def country_of_demonym(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym or nationality ("French", "Ukrainians"), else None."""
+        if word in self._demonym_answers:  # asked for most words of every article: answers are kept
+            return self._demonym_answers[word]
         key = fold(word)
         if key in self.demonyms:
-            return self.demonyms[key]
-        if key.endswith("s") and key[:-1] in self.demonyms:
-            return self.demonyms[key[:-1]]
-        return None
+            found = self.demonyms[key]
+        elif key.endswith("s") and key[:-1] in self.demonyms:
+            found = self.demonyms[key[:-1]]
+        else:
+            found = None
+        if len(self._demonym_answers) < 100_000:
+            self._demonym_answers[word] = found
+        return found
 
     def continent(self, iso: str | None) -> str | None:
         return self.country_info.get(iso or "", ("", 0.0))[0] or None

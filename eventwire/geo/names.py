@@ -17,8 +17,11 @@ def fold(name: str) -> str:
     "Dnipropetrovs'k" -> "dnipropetrovsk", "Côte d’Ivoire" -> "cote divoire", "Mazar-i-Sharif" -> "mazar i sharif",
     "St. Louis" -> "st louis", "U.S." -> "us".
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if name.isascii():  # nothing to decompose (the common case: skips a pass per character)
+        text = name
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text.lower()).replace(".", "")
     return _NON_WORD.sub(" ", text).strip()
 

@@ -23,12 +23,21 @@ def english_share(text: str) -> float:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 
+ENGLISH_SHARE = 0.2  # texts with this share of English function words or more are English, whatever the model says
+
+
 def identify(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability). English function words overrule the model on short or odd texts."""
     sample = text[:5000]
     if not sample.strip():
         return "und", 0.0
     lang, prob = _identifier().classify(sample)
-    if lang != "en" and english_share(sample) >= 0.2:
+    if lang != "en" and english_share(sample) >= ENGLISH_SHARE:
         return "en", max(0.5, 1.0 - prob)
     return lang, float(prob)
+
+
+def surely_english(text: str) -> bool:
+    """True when ``identify`` calls ``text`` English whatever the model says (its function words overrule the
+    model): for a caller that needs the language only, not the model's probability, the model need not run."""
+    return english_share(text[:5000]) >= ENGLISH_SHARE

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, ORTH, POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from .tables import Tables, Term, fold
@@ -37,13 +39,28 @@ class Sheet:
 
 
 def sheet(doc: Doc) -> Sheet:
-    folded, lemmas, pos, tags = [], [], [], []
-    for t in doc:
-        folded.append(fold(t.text))
-        lemmas.append(fold(t.lemma_))
-        pos.append(t.pos_)
-        tags.append(t.tag_)
-    return Sheet(folded, lemmas, pos, tags)
+    """The sheet of ``doc``, read from its attribute array (no ``Token`` made), each distinct string folded once."""
+    if not len(doc):
+        return Sheet([], [], [], [])
+    strings = doc.vocab.strings
+    folds: dict[int, str] = {}
+    names: dict[int, str] = {}
+
+    def folded(key: int) -> str:
+        found = folds.get(key)
+        if found is None:
+            found = folds[key] = fold(strings[key])
+        return found
+
+    def name(key: int) -> str:
+        found = names.get(key)
+        if found is None:
+            found = names[key] = strings[key]
+        return found
+
+    rows = doc.to_array([ORTH, LEMMA, POS, TAG]).tolist()
+    return Sheet([folded(r[0]) for r in rows], [folded(r[1]) for r in rows], [POS_NAMES[r[2]] for r in rows],
+                 [name(r[3]) for r in rows])
 
 
 def keys(doc: Doc) -> list[str]:
@@ -82,21 +99,20 @@ def find(doc: Doc, tables: Tables, folded: list[str] | None = None) -> list[Matc
     i = 0
     index = tables.index
     while i < n:
-        candidates = index.get(folded[i])
-        if not candidates:
+        if folded[i] not in index:
             i += 1
             continue
         found: list[Term] = []
         length = 0
-        for term in candidates:
-            size = len(term.tokens)
-            if size < length:
-                break
-            if i + size > n or tuple(folded[i:i + size]) != term.tokens or not _cased(doc, i, term, lower_text):
+        for size, terms in tables.by_size(folded[i]):  # the longest length with a term written as in the text
+            if i + size > n:
                 continue
-            if size == length or not found:
-                length = size
-                found.append(term)
+            same = terms.get(tuple(folded[i:i + size]))
+            if same:
+                found = [term for term in same if _cased(doc, i, term, lower_text)]
+                if found:
+                    length = size
+                    break
         if found:
             out.append(Match(i, i + length, found))
             i += length

@@ -103,6 +103,9 @@ class Nominals:
         """The agent phrase ending at noun ``i`` (its first token and CAMEO agent code), longest first."""
         if i < 0 or i >= len(self.doc) or self.sheet.pos[i] not in ("NOUN", "PROPN"):
             return None
+        endings = self.tables.agent_endings(core)
+        if self.lemmas[i] not in endings and self.folded[i] not in endings:
+            return None
         table = self.tables.core_agents if core else self.tables.agents
         for size in (4, 3, 2, 1):
             start = i - size + 1

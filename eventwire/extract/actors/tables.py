@@ -213,6 +213,32 @@ class Tables:
     seat_names: dict[str, str] = field(default_factory=dict)  # seat code -> display name
     #: a person's surname (the last word of a full name) -> the dictionary's people of that name
     surnames: dict[str, list[Entity]] = field(default_factory=dict)
+    _by_size: dict[str, list[tuple[int, dict[tuple[str, ...], list[Term]]]]] = field(
+        default_factory=dict, repr=False, compare=False)
+    _endings: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def by_size(self, first: str) -> list[tuple[int, dict[tuple[str, ...], list[Term]]]]:
+        """The terms that start with ``first`` by length, longest first, each length's terms by their tokens (in
+        the index's order): one look-up per length instead of a comparison per term. Made when first asked."""
+        groups = self._by_size.get(first)
+        if groups is None:
+            groups = []
+            for term in self.index.get(first, ()):  # longest first
+                size = len(term.tokens)
+                if not groups or groups[-1][0] != size:
+                    groups.append((size, {}))
+                groups[-1][1].setdefault(term.tokens, []).append(term)
+            self._by_size[first] = groups
+        return groups
+
+    def agent_endings(self, core: bool = False) -> frozenset[str]:
+        """The last words of the agent phrases (of the core ones with ``core``): a noun that is none of them ends
+        no agent phrase. Made when first asked."""
+        key = "core" if core else "all"
+        found = self._endings.get(key)
+        if found is None:
+            found = self._endings[key] = frozenset(k[-1] for k in (self.core_agents if core else self.agents) if k)
+        return found
 
     def country_name(self, code: str | None) -> str | None:
         country = self.countries.get(code or "")

@@ -62,15 +62,11 @@ class Coder:
 
     def lexicon_code(self, verb: Token) -> tuple[str, float, bool] | None:
         """(code, weight, reverse) for a verb from the dictionary alone, or None."""
-        entries = self.verbs.entries(verb.lemma_.lower(), verb.lower_)
+        lemma = verb.lemma_.lower()
+        # a verb listed in several blocks is coded by its own block (the one named after it) where there is one
+        entries = self.verbs.ordered_entries(lemma, verb.lower_)
         if not entries:
             return None
-        # a verb listed in several blocks is coded by its own block (the one named after it) where there is one
-        lemma = verb.lemma_.lower()
-        extras = [e for e in entries if self.verbs.blocks[e.block].name.startswith("extra:")]
-        others = [e for e in entries if e not in extras]
-        home = [e for e in others if self.verbs.blocks[e.block].name.lower() == lemma]
-        entries = extras + ([e for e in others if e.words and e not in home] + home if home else others)
         pre, post = clause_words(verb)
         pre_keys = [self.keys(t) for t in pre]
         post_keys = [self.keys(t) for t in post]

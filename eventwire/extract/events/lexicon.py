@@ -88,6 +88,20 @@ class VerbLexicon:
     def __init__(self, data: dict, extra: list[tuple[str, tuple[str, ...], str, bool]]):
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(words) for words in members) for name, members in data["synsets"].items()}
+        # each synonym set's members by their first word, so that a token is tried only against the members it
+        # can start (the sets are long; most members start with other words)
+        self._synset_starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        self._synset_empty: set[str] = set()  # sets with an empty member, which matches without a word
+        for name, members in self.synsets.items():
+            starts: dict[str, list[tuple[str, ...]]] = {}
+            for words in members:
+                if words:
+                    starts.setdefault(words[0], []).append(words)
+                else:
+                    self._synset_empty.add(name)
+            self._synset_starts[name] = starts
+        self._ordered: dict[tuple[str, str], tuple[Entry, ...]] = {}
+        self._pattern_index: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
         blocks = []
         for b in data["blocks"]:
             patterns = []
@@ -117,6 +131,22 @@ class VerbLexicon:
                 return self.verbs[key]
         return []
 
+    def ordered_entries(self, lemma: str, form: str) -> tuple[Entry, ...]:
+        """A verb's entries in the order they are tried: the project's additions first, then, for a verb listed in
+        several blocks, the entries that need following words, then those of its own block (the one named after
+        it) where there is one; kept per (lemma, form)."""
+        key = (lemma, form)
+        found = self._ordered.get(key)
+        if found is None:
+            entries = self.entries(lemma, form)
+            extras = [e for e in entries if self.blocks[e.block].name.startswith("extra:")]
+            others = [e for e in entries if e not in extras]
+            home = [e for e in others if self.blocks[e.block].name.lower() == lemma]
+            found = tuple(extras + ([e for e in others if e.words and e not in home] + home if home else others))
+            if len(self._ordered) < 100_000:
+                self._ordered[key] = found
+        return found
+
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
 
@@ -134,16 +164,21 @@ class VerbLexicon:
                     return -1
             return j
         if element.startswith("&"):
-            best = -1
-            for words in self.synsets.get(element, ()):
-                j = i
-                for w in words:
-                    if j < len(keys) and w in keys[j]:
-                        j += 1
-                    else:
-                        j = -1
-                        break
-                best = max(best, j)
+            best = i if element in self._synset_empty else -1
+            starts = self._synset_starts.get(element)
+            if not starts:
+                return best
+            for first in keys[i]:
+                for words in starts.get(first, ()):
+                    j = i + 1
+                    for w in words[1:]:
+                        if j < len(keys) and w in keys[j]:
+                            j += 1
+                        else:
+                            j = -1
+                            break
+                    if j > best:
+                        best = j
             return best
         return i + 1 if element in keys[i] else -1
 
@@ -160,6 +195,32 @@ class VerbLexicon:
                 return False
         return True
 
+    def _patterns_with(self, block: int, words: frozenset[str]) -> list[Pattern]:
+        """The block's patterns, in order, less those that need a word not in ``words`` (each pattern is indexed by
+        one of the words it needs; the full test stays with the caller)."""
+        index = self._pattern_index.get(block)
+        if index is None:
+            always: list[int] = []
+            by_word: dict[str, list[int]] = {}
+            for k, pattern in enumerate(self.blocks[block].patterns):
+                if pattern.words:
+                    by_word.setdefault(min(pattern.words), []).append(k)
+                else:
+                    always.append(k)
+            index = self._pattern_index[block] = (always, by_word)
+        always, by_word = index
+        picked = list(always)
+        if len(by_word) <= len(words):
+            for word, ks in by_word.items():
+                if word in words:
+                    picked.extend(ks)
+        else:
+            for word in words:
+                if word in by_word:
+                    picked.extend(by_word[word])
+        patterns = self.blocks[block].patterns
+        return [patterns[k] for k in sorted(picked)]
+
     def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str = "") -> Match:
         """The code for a verb ``lemma`` of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all
         of their forms, for a quick filter). A pattern written for another verb of the block applies only where it
@@ -167,7 +228,7 @@ class VerbLexicon:
         block = self.blocks[entry.block]
         best: Pattern | None = None
         own = entry.code if entry.code not in (None, "---") else block.code
-        for pattern in block.patterns:
+        for pattern in self._patterns_with(entry.block, words):
             if best is not None and pattern.weight <= best.weight:
                 continue
             if not pattern.words <= words:

@@ -1,5 +1,5 @@
 """The grammar of time expressions: regular-expression rules that find candidate expressions in a text, each
-with the TimeML type it gives and the fields its value is computed from (``resolve.py`` does that).
+with the TimeML type it gives and the fields its value is computed from (``resolve.py`` and ``values.py`` do that).
 
 Rules are tried all over the text; where candidates overlap the longest wins (then the earlier rule), as in
 HeidelTime. The extents follow TimeML: modifiers inside ("the past two months", "early next year", "nearly an
@@ -28,7 +28,7 @@ class Candidate:
     start: int
     end: int
     type: str  # DATE | TIME | DURATION | SET
-    kind: str  # the rule that found it; resolve.py has a handler per kind
+    kind: str  # the rule that found it; the resolver (resolve.py, values.py) has a handler per kind
     fields: dict[str, str | None] = field(default_factory=dict)
     rank: int = 0  # the rule's place in RULES (lower wins ties)
 
