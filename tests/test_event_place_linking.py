@@ -12,10 +12,12 @@ from eventwire.records import Article, Place
 
 
 def _place_of(pipeline, text: str, verb: str) -> str | None:
+    from eventwire.extract import actors
     from eventwire.extract.places import extract as places
 
     doc = pipeline.nlp(text)
     ctx = Context(article=Article(id="t", text=text), doc=doc)
+    ctx.actors = actors.extract(ctx)
     ctx.places = places(ctx)
     trigger = next(t for t in doc if t.text == verb)
     found = event_place(ctx, trigger)
@@ -54,6 +56,8 @@ def test_features_describe_the_path_from_the_event_word_to_the_place():
     ("Police in Nairobi arrested three men suspected of planning attacks.", "arrested", "Nairobi"),
     ("Two leaders were killed in a US airstrike.", "killed", None),
     ("A Yemeni fisherman from Aden was shot by coastguards.", "shot", None),
+    ("The letter to NATO's diplomatic mission reflects Kiev's new efforts to secure an invitation to join NATO.",
+     "secure", None),
 ])
 def test_the_event_is_placed_where_it_happened(pipeline, text, verb, expected):
     assert _place_of(pipeline, text, verb) == expected

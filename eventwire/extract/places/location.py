@@ -53,12 +53,24 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
     model = linking.model()
     if model is None:
         return next((p.id for p, f in scored if f["rule"]), None)
-    # a country naming whose thing another noun is ("a US airstrike", "the Syria conflict") is not a setting
-    scored = [(p, f) for p, f in scored if not f.get("modifies=country>other")]
+    # a country naming whose thing another noun is ("a US airstrike", "the Syria conflict") is not a setting, nor
+    # is a place that acts ("Kiev has applied", "Kiev's new efforts": the actors stage made it a government)
+    scored = [(p, f) for p, f in scored if not f.get("modifies=country>other") and not _acting(ctx, trigger, p)]
     if not scored:
         return None
     best, score = max(((p, model.score(f)) for p, f in scored), key=lambda x: x[1])
     return best.id if score >= model.threshold else None
+
+
+def _acting(ctx: Context, trigger: Token, place: Place) -> bool:
+    """Whether the place's words name an actor here rather than a setting: the possessor of a thing ("Kiev's new
+    efforts") or the doer of the event ("Kiev has applied"), which the actors stage read as an actor."""
+    head = linking.place_head(trigger.sent, place)
+    if head is None or ctx.actor_at(place.span) is None:
+        return False
+    if head.dep_ == "poss":
+        return _modifies(head, place) in ("place>other", "country>other")  # not "Baghdad's Adhamiyah district"
+    return head.dep_ == "nsubj" and head.head.i == trigger.i  # the event's own doer
 
 
 def candidates(ctx: Context, trigger: Token) -> list[tuple[Place, dict[str, float]]]:
