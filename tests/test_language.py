@@ -28,3 +28,12 @@ def test_a_text_surely_english_is_english_even_where_the_model_says_otherwise():
     assert _identifier().classify(text)[0] != "en"
     assert surely_english(text)
     assert identify(text)[0] == "en"
+
+
+def test_a_short_english_sentence_of_names_is_english_where_the_model_only_guesses():
+    from eventwire.ingest.language import identify
+
+    assert identify("Ukrainian Foreign Minister Andrii Sybiha met reporters.")[0] == "en"  # the model: 'et', p=0.08
+    assert identify("Rebels seized Goma.")[0] == "en"
+    assert identify("Die Regierung hat das Gesetz verabschiedet.")[0] == "de"  # a short text it is sure of
+    assert identify("El gobierno aprobó la ley ayer.")[0] == "es"
