@@ -82,6 +82,14 @@ def test_a_guess_about_the_past_in_reported_speech_is_no_threat(nlp):
     assert e["cameo"][:2] in ("18", "19") and e["modality"] == "hypothetical"
 
 
+def test_attacking_a_decision_is_criticism_and_a_fire_is_no_event(nlp):
+    e = one(events(nlp, "Putin attacked the decision by NATO."), "attacked")
+    assert e["cameo"] == "111"
+    e = one(events(nlp, "Russia attacked Ukraine's power plants."), "attacked")
+    assert e["cameo"][:2] == "19"
+    assert not [x for x in events(nlp, "A Russian hotel in Kiev caught fire on Monday.") if x["word"] == "caught"]
+
+
 def test_threat(nlp):
     e = one(events(nlp, "Putin threatened to launch the new missile at the Ukrainian capital."),
             "threatened to launch")
