@@ -130,6 +130,16 @@ def test_a_title_the_dictionary_gives_the_person_keeps_the_dictionarys_sector(nl
     assert by_mention(result, text, "Jane Roe").sector != "GOV"
 
 
+def test_a_country_named_further_on_is_not_whose_agent_it_is(nlp):
+    text = ("An Iranian cargo plane crashed near Tehran, Iran's capital. Iran's government ordered an inquiry. "
+            "The army said the plane was bringing meat from Bishkek, Kyrgyzstan.")
+    result, _ = found(nlp, text)
+    assert by_mention(result, text, "army").code == "IRNMIL"
+    text = "Iran's government ordered an inquiry in Iran. The police in Kyrgyzstan arrested two men in Iran."
+    result, _ = found(nlp, text)
+    assert by_mention(result, text, "police").code.startswith("KGZ")  # named in its own phrase
+
+
 def test_it_refers_to_the_country_that_reports(nlp):
     result, text = found(nlp, "Ukraine has accepted that it cannot join the alliance yet.")
     ukraine = by_mention(result, text, "Ukraine")

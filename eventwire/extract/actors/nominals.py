@@ -56,9 +56,12 @@ class CountryContext:
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
+        self.doc = doc
         self.by_sentence: dict[int, list[str]] = {}
+        self.at_sentence: dict[int, list[int]] = {}  # where in the sentence each of them is named
         for i, code in countries:
             self.by_sentence.setdefault(self.sent_of[i], []).append(code)
+            self.at_sentence.setdefault(self.sent_of[i], []).append(i)
         ranked = Counter(code for _, code in countries).most_common(2)
         self.dominant = None
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
@@ -67,8 +70,27 @@ class CountryContext:
     def around(self, i: int) -> str | None:
         here = set(self.by_sentence.get(self.sent_of[i], ()))
         if len(here) == 1:
-            return next(iter(here))
+            code = next(iter(here))
+            if self.dominant and code != self.dominant and self._only_later_and_apart(i):
+                # "The army said the plane was bringing meat from Bishkek, Kyrgyzstan" in an Iranian story: a
+                # country named further on, outside the noun's own phrase, is where things went, not whose it is
+                return self.dominant
+            return code
         return self.dominant if not here else None
+
+    def _only_later_and_apart(self, i: int) -> bool:
+        """Whether every country of the sentence of token ``i`` is named after it, none inside its own phrase
+        ("police in Kyrgyzstan")."""
+        doc = self.doc
+        for j in self.at_sentence.get(self.sent_of[i], ()):
+            if j <= i:
+                return False
+            node = doc[j]
+            while node.head.i != node.i:
+                node = node.head
+                if node.i == i:
+                    return False
+        return True
 
     def other(self, i: int, besides: str) -> str | None:
         """The country of the sentence other than ``besides`` ("ethnic Albanians in Macedonia"): the only one, or
