@@ -90,6 +90,11 @@ def test_attacking_a_decision_is_criticism_and_a_fire_is_no_event(nlp):
     assert not [x for x in events(nlp, "A Russian hotel in Kiev caught fire on Monday.") if x["word"] == "caught"]
 
 
+def test_who_reports_what_a_machine_did_did_not_do_it(nlp):
+    found = events(nlp, "Russia said the aircraft overran the runway and broke through a barrier.")
+    assert all(x["source"] == [] for x in found if x["word"] in ("overran", "broke"))
+
+
 def test_threat(nlp):
     e = one(events(nlp, "Putin threatened to launch the new missile at the Ukrainian capital."),
             "threatened to launch")

@@ -189,8 +189,8 @@ class Resolver:
         clause above the event word that names any."""
         node = trigger
         for _ in range(16):
-            if node.head.i == node.i:
-                return []
+            if node.head.i == node.i or node.dep_ == "ccomp":
+                return []  # a reported clause: who reports it ("the Herald stated the aircraft overran") wields nothing
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 actors = self.phrase_actors(frame(node).subjects)
