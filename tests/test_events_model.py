@@ -95,6 +95,12 @@ def test_who_reports_what_a_machine_did_did_not_do_it(nlp):
     assert all(x["source"] == [] for x in found if x["word"] in ("overran", "broke"))
 
 
+def test_naming_someone_is_not_a_call(nlp):
+    assert not [x for x in events(nlp, 'Putin called the French plan "lousy" on Monday.') if x["word"] == "called"]
+    assert not [x for x in events(nlp, "Putin called the French president a liar.") if x["word"] == "called"]
+    assert one(events(nlp, "Putin called on NATO to withdraw."), "called")["cameo"][:2] == "02"
+
+
 def test_threat(nlp):
     e = one(events(nlp, "Putin threatened to launch the new missile at the Ukrainian capital."),
             "threatened to launch")

@@ -134,6 +134,8 @@ class Coder:
         self._verb_cache[verb.i] = None  # guards against cycles in odd parses
         result = None
         lemma = verb.lemma_.lower()
+        if lemma in NAMING_VERBS and naming(verb):
+            return None  # "called him a liar", "called the deal 'lousy'": words about someone, not a call
         role = self.role_of(verb)
         own = self.lexicon_code(verb)
         own_code = own[0] if own else None
@@ -428,6 +430,26 @@ class Coder:
         elif trigger.i != noun.i:
             coded.modality = modality(trigger, self.speaker_of(trigger) is not None)
         return coded
+
+#: verbs that also name what their object is ("called the deal 'lousy'", "labelled them terrorists")
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
+
+
+def naming(verb: Token) -> bool:
+    """Whether the verb names its object: an object predicate ("called him a liar"), or a quotation right after
+    the object ("called the deal "lousy"")."""
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        after = obj.right_edge.i + 1
+        doc = verb.doc
+        if after < len(doc) and doc[after].is_quote:
+            return True
+        if any(t.is_quote for t in obj.subtree) and any(
+                t.dep_ in ("amod", "appos", "acomp") and t.i > obj.i for t in obj.subtree):
+            return True
+    return False
+
 
 def best_default(entries, verbs: lexicon.VerbLexicon) -> tuple[str, float, bool] | None:
     """The first default code among a verb's dictionary entries (patterns aside)."""
