@@ -2,20 +2,18 @@
 
 Every reader yields ``Article``s and ``InputError``s and never raises for a bad input, exactly as
 ``eventwire.ingest`` does for ``eventwire extract``: JSONL records are read by the same function
-(``article_from_record``) and named ``path:line`` as there; Parquet rows (the same input record fields as columns)
+(``item_from_record``) and named ``path:line`` as there; Parquet rows (the same input record fields as columns)
 are named ``path:row``; WARC page records as ``eventwire.ingest.warc`` names them (``path@offset``).
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import InputProblem
-from ..ingest.readers import article_from_record, read_file
+from ..ingest.readers import item_from_record, jsonl_line, read_file
 from ..records import Article, InputError
 from .plan import Partition, Source
 from .warc import read_warc_slice
@@ -24,15 +22,6 @@ Item = Article | InputError
 
 #: the input record's fields, read from a Parquet file where it has them
 RECORD_COLUMNS = ("id", "text", "html", "published", "title", "url")
-
-
-def _from_record(record: Any, where: str) -> Item:
-    """One parsed input record as an article or the error that stops it (as ``read_jsonl_text`` does)."""
-    try:
-        return article_from_record(record, where)
-    except InputProblem as problem:
-        doc_id = str(record["id"]) if isinstance(record, dict) and record.get("id") not in (None, "") else where
-        return InputError(id=doc_id, code=problem.code, message=problem.message, input=where)
 
 
 def read_jsonl_slice(source: Source, offset: int, start: int, stop: int) -> Iterator[Item]:
@@ -51,15 +40,8 @@ def read_jsonl_slice(source: Source, offset: int, start: int, stop: int) -> Iter
                 yield InputError(id=where, code="bad_json", input=where,
                                  message=f"{where}: not UTF-8 (byte {error.start} of the line)")
                 continue
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield InputError(id=where, code="bad_json", message=f"{where}: not valid JSON ({error.msg})",
-                                 input=where)
-                continue
-            yield _from_record(record, where)
+            if line.strip():
+                yield jsonl_line(line, where)
 
 
 def _plain(value: Any) -> Any:
@@ -86,7 +68,7 @@ def read_parquet_slice(source: Source, start: int, stop: int) -> Iterator[Item]:
                 lo, hi = max(start, first) - first, min(stop, first + rows) - first
                 for number, record in enumerate(table.slice(lo, hi - lo).to_pylist(), first + lo):
                     where = f"{source.name}:{number}"
-                    yield _from_record({k: _plain(v) for k, v in record.items()}, where)
+                    yield item_from_record({k: _plain(v) for k, v in record.items()}, where)
             first += rows
     except Exception as error:  # a damaged file: say where reading stopped
         yield InputError(id=where, code="bad_parquet", input=where,

@@ -131,11 +131,8 @@ def read_file(path: Path, settings: Settings | None = None) -> Iterator[Item]:
         yield InputError(id=path.stem, code=problem.code, message=problem.message, input=name)
 
 
-def _jsonl_line(line: str, where: str) -> Item:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return InputError(id=where, code="bad_json", message=f"{where}: not valid JSON ({error.msg})", input=where)
+def item_from_record(record: Any, where: str) -> Item:
+    """One parsed input record as an article, or the error that stops it (named by its id where it has one)."""
     try:
         return article_from_record(record, where)
     except InputProblem as problem:
@@ -143,11 +140,20 @@ def _jsonl_line(line: str, where: str) -> Item:
         return InputError(id=doc_id, code=problem.code, message=problem.message, input=where)
 
 
+def jsonl_line(line: str, where: str) -> Item:
+    """One line of JSONL as an article, or the error naming ``where``."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError(id=where, code="bad_json", message=f"{where}: not valid JSON ({error.msg})", input=where)
+    return item_from_record(record, where)
+
+
 def read_jsonl_text(raw: str, name: str) -> Iterator[Item]:
     """Each line of JSONL text as an article; a malformed line is an error naming the input and line."""
     for number, line in enumerate(raw.split("\n"), 1):
         if line.strip():
-            yield _jsonl_line(line, f"{name}:{number}")
+            yield jsonl_line(line, f"{name}:{number}")
 
 
 def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
@@ -176,7 +182,7 @@ def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
                 yield InputError(id=where, code="undecodable", input=where,
                                  message=f"{where}: a JSONL line must be UTF-8 ({error.reason} at byte {error.start})")
                 continue
-            yield _jsonl_line(line, where)
+            yield jsonl_line(line, where)
     if not seen:
         yield InputError(id=path.stem, code="empty", message=f"{name}: the file is empty", input=name)
 
