@@ -55,21 +55,24 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
         return next((p.id for p, f in scored if f["rule"]), None)
     # a country naming whose thing another noun is ("a US airstrike", "the Syria conflict") is not a setting, nor
     # is a place that acts ("Kiev has applied", "Kiev's new efforts": the actors stage made it a government)
-    scored = [(p, f) for p, f in scored if not f.get("modifies=country>other") and not _acting(ctx, trigger, p)]
+    scored = [(p, f) for p, f in scored if not f.get("modifies=country>other") and not _acting(ctx, trigger, p, f)]
     if not scored:
         return None
     best, score = max(((p, model.score(f)) for p, f in scored), key=lambda x: x[1])
     return best.id if score >= model.threshold else None
 
 
-def _acting(ctx: Context, trigger: Token, place: Place) -> bool:
+def _acting(ctx: Context, trigger: Token, place: Place, features: dict[str, float]) -> bool:
     """Whether the place's words name an actor here rather than a setting: the possessor of a thing ("Kiev's new
-    efforts") or the doer of the event ("Kiev has applied"), which the actors stage read as an actor."""
+    efforts", not "Baghdad's Adhamiyah district") or the doer of the event ("Kiev has applied"), which the actors
+    stage read as an actor."""
+    if ctx.actor_at(place.span) is None:
+        return False
     head = linking.place_head(trigger.sent, place)
-    if head is None or ctx.actor_at(place.span) is None:
+    if head is None:
         return False
     if head.dep_ == "poss":
-        return _modifies(head, place) in ("place>other", "country>other")  # not "Baghdad's Adhamiyah district"
+        return bool(features.get("modifies=place>other"))
     return head.dep_ == "nsubj" and head.head.i == trigger.i  # the event's own doer
 
 
