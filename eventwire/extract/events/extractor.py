@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 from ...records import Actor, Event
 from .. import places, times
 from ..context import Context
+from ..quotes import lexicon as quotes_lexicon
 from . import coding, lexicon, tables
 from .candidate import Coded
 from .clauses import clause_kind, clause_words, frame
@@ -431,8 +432,9 @@ class Coder:
             coded.modality = modality(trigger, self.speaker_of(trigger) is not None)
         return coded
 
-#: verbs that also name what their object is ("called the deal 'lousy'", "labelled them terrorists")
-NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
+#: verbs that also name what their object is ("called the deal 'lousy'", "labelled them terrorists"): the quotes
+#: stage's ``lexicon.NAMING`` without "name", which in event prose mostly appoints ("named him envoy")
+NAMING_VERBS = quotes_lexicon.NAMING - {"name"}
 
 
 def naming(verb: Token) -> bool:
@@ -440,9 +442,9 @@ def naming(verb: Token) -> bool:
     the object ("called the deal "lousy"")."""
     if any(c.dep_ == "oprd" for c in verb.children):
         return True
+    doc = verb.doc
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         after = obj.right_edge.i + 1
-        doc = verb.doc
         if after < len(doc) and doc[after].is_quote:
             return True
         if any(t.is_quote for t in obj.subtree) and any(
