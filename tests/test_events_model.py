@@ -172,6 +172,23 @@ def test_light_verb_and_cancelled_visit(nlp):
     assert e["cameo"] == "161" and (e["source"], e["target"]) == (["France"], ["China"])
 
 
+def test_coming_under_fire_makes_the_subject_the_target(nlp):
+    e = one(events(nlp, "Ukrainian troops came under Russian artillery fire near the border."), "came")
+    assert e["cameo"][:2] == "19" and e["target"] == ["Ukraine"] and e["modality"] == "asserted"
+
+
+def test_a_bomb_going_off_is_a_bombing_and_an_alarm_is_nothing(nlp):
+    assert one(events(nlp, "A car bomb went off near a market on Monday."), "went")["cameo"] == "183"
+    assert events(nlp, "The fire alarm went off at dawn on Monday.") == []
+
+
+def test_an_event_noun_reported_by_its_toll_or_a_relative_clause(nlp):
+    found = events(nlp, "Twin bomb explosions at two bus stations have claimed 37 lives.")
+    assert [(e["word"], e["cameo"][:2]) for e in found] == [("claimed", "18")]  # the blasts, not a claim (11)
+    found = events(nlp, "Twelve people died in twin blasts that occurred on Thursday evening.")
+    assert one(found, "occurred")["cameo"][:2] == "18"
+
+
 def test_reference_article_threat_coded_13_toward_ukraine(seed_record):
     actors = {a["id"]: a for a in seed_record["actors"]}
     threats = [e for e in seed_record["events"] if e["cameo"].startswith("13")

@@ -271,3 +271,11 @@ def test_a_side_of_a_state_is_the_state_not_its_namesake_city(extract):
 def test_a_title_case_word_that_spells_a_regions_code_is_not_that_region(extract):
     doc = extract("The Affordable Care Act was debated in Ohio.")
     assert [p.text for p in doc.places] == ["Ohio"]  # "Act" is not the Australian Capital Territory
+
+
+@pytest.mark.model
+def test_a_hyphenated_name_with_a_french_connector_is_one_place(extract):
+    doc = extract("A police officer was shot dead in suburban Port-au-Prince on Tuesday.")
+    (city,) = _by_text(doc, "Port-au-Prince")
+    assert city.country == "HT" and abs(city.lat - 18.54) < 0.2
+    assert not _by_text(doc, "Prince")

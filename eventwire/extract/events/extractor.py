@@ -6,8 +6,7 @@ from spacy.tokens import Span, Token
 from ...records import Actor, Event
 from .. import places, times
 from ..context import Context
-from ..quotes import lexicon as quotes_lexicon
-from . import coding, lexicon, tables
+from . import coding, idioms, lexicon, tables
 from .candidate import Coded
 from .clauses import clause_kind, clause_words, frame
 from .confidence import confidence, features
@@ -30,9 +29,6 @@ NON_EVENT_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "rema
 # dependencies of a verb form that is not a clause of its own ("the defeated party", "war-torn", "according to")
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "prep", "npadvmod", "nmod", "poss", "case", "dobj", "pobj", "nsubj",
                              "nsubjpass"})  # the last ones: a participle used as a noun ("evacuated the wounded")
-# verbs that say an event noun happened ("the shooting occurred", "clashes erupted")
-OCCURRENCE_VERBS = frozenset("""occur happen erupt break continue escalate intensify resume begin start rage spread
-unfold follow""".split())
 # participles that report the event when they modify a noun ("the arrested persons", "the abducted envoy")
 PARTICIPLE_EVENTS = frozenset("""arrest detain abduct kidnap kill murder assassinate torture deport expel execute
 injure wound""".split())
@@ -135,8 +131,14 @@ class Coder:
         self._verb_cache[verb.i] = None  # guards against cycles in odd parses
         result = None
         lemma = verb.lemma_.lower()
-        if lemma in NAMING_VERBS and naming(verb):
+        if idioms.naming(verb):
             return None  # "called him a liar", "called the deal 'lousy'": words about someone, not a call
+        if idioms.toll_subject(verb, self.is_event_noun) is not None:
+            return None  # "the blasts claimed 37 lives": the blasts are the event (noun_event), not a claim
+        idiom = self.idiom_code(verb)
+        if idiom is not None:
+            self._verb_cache[verb.i] = idiom
+            return idiom
         role = self.role_of(verb)
         own = self.lexicon_code(verb)
         own_code = own[0] if own else None
@@ -164,6 +166,20 @@ class Coder:
             result = (code, weight, reverse, "pattern" if weight > 0 else "verb", [])
         self._verb_cache[verb.i] = result
         return result
+
+    def idiom_code(self, verb: Token) -> tuple[str, float, bool, str, list[Token]] | None:
+        """A phrase the dictionary does not code by its verb: "a car bomb went off" (a bombing), "the convoy came
+        under fire" (an attack on the subject: reversed)."""
+        if idioms.goes_off(verb):
+            return ("183", 0.5, False, "verb", [])
+        under = idioms.under_what(verb)
+        code = self.noun_code(under) if under is not None else None
+        if code and code[:2] in coding.CONFLICT_ROOTS | {"11", "12"}:
+            return (code, 0.5, True, "role", [])
+        return None
+
+    def is_event_noun(self, noun: Token) -> bool:
+        return self.noun_code(noun, alone=True) is not None
 
     def object_noun_code(self, verb: Token) -> str | None:
         """The code of an event noun that is the verb's object ("launched an attack", "called for talks")."""
@@ -411,10 +427,14 @@ class Coder:
                         preps.append((child.lower_, pobj))
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.role_of(head) == "light":
             trigger = head  # "launched an attack": the verb reports it
-        elif noun.dep_ == "nsubj" and head.pos_ == "VERB" and (head.lemma_.lower() in OCCURRENCE_VERBS or (
-                head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in head.children))):
+        elif noun.dep_ == "nsubj" and head.pos_ == "VERB" and idioms.says_it_happened(head):
             trigger = head  # "the shooting occurred near the village"
             sources = sources or frame(head).subjects
+        elif noun.dep_ == "nsubj" and head.pos_ == "VERB" and getattr(
+                idioms.toll_subject(head, self.is_event_noun), "i", None) == noun.i:
+            trigger = head  # "the blasts claimed 37 lives": the verb reports the blasts
+        elif (relative := idioms.occurring_clause(noun)) is not None:
+            trigger = relative  # "in twin blasts that occurred on Thursday": the clause says it happened
         elif noun.dep_ == "nsubj" and head.lemma_.lower() == "be":
             # "the strikes were Moscow's response": the possessor of what they were is their author
             for attr in head.children:
@@ -431,27 +451,6 @@ class Coder:
         elif trigger.i != noun.i:
             coded.modality = modality(trigger, self.speaker_of(trigger) is not None)
         return coded
-
-#: verbs that also name what their object is ("called the deal 'lousy'", "labelled them terrorists"): the quotes
-#: stage's ``lexicon.NAMING`` without "name", which in event prose mostly appoints ("named him envoy")
-NAMING_VERBS = quotes_lexicon.NAMING - {"name"}
-
-
-def naming(verb: Token) -> bool:
-    """Whether the verb names its object: an object predicate ("called him a liar"), or a quotation right after
-    the object ("called the deal "lousy"")."""
-    if any(c.dep_ == "oprd" for c in verb.children):
-        return True
-    doc = verb.doc
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        after = obj.right_edge.i + 1
-        if after < len(doc) and doc[after].is_quote:
-            return True
-        if any(t.is_quote for t in obj.subtree) and any(
-                t.dep_ in ("amod", "appos", "acomp") and t.i > obj.i for t in obj.subtree):
-            return True
-    return False
-
 
 def best_default(entries, verbs: lexicon.VerbLexicon) -> tuple[str, float, bool] | None:
     """The first default code among a verb's dictionary entries (patterns aside)."""

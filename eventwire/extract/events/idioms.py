@@ -1,0 +1,85 @@
+"""Phrases whose event is not the dictionary sense of their verb: a verb that names its object ("called him a
+liar"), a verb that says an event noun happened ("the shooting occurred", "blasts that occurred"), a verb that gives
+an event's toll ("the blasts claimed 37 lives"), a bomb going off, and coming under fire."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..quotes import lexicon as quotes_lexicon
+
+#: verbs that also name what their object is ("called the deal 'lousy'", "labelled them terrorists"): the quotes
+#: stage's ``lexicon.NAMING`` without "name", which in event prose mostly appoints ("named him envoy")
+NAMING_VERBS = quotes_lexicon.NAMING - {"name"}
+#: verbs that say an event noun happened ("the shooting occurred", "clashes erupted")
+OCCURRENCE_VERBS = frozenset("""occur happen erupt break continue escalate intensify resume begin start rage spread
+unfold follow""".split())
+#: verbs that report their event-noun subject by its toll ("the blasts claimed 37 lives", "the attack left five dead")
+TOLL_VERBS = frozenset({"claim", "leave"})
+#: what goes off: "a car bomb went off" is a bombing
+EXPLOSIVES = frozenset("bomb device explosive explosives mine landmine grenade ied shell rocket mortar".split())
+
+
+def naming(verb: Token) -> bool:
+    """Whether the verb names its object: an object predicate ("called him a liar"), or a quotation right after
+    the object ("called the deal "lousy"")."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    doc = verb.doc
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        after = obj.right_edge.i + 1
+        if after < len(doc) and doc[after].is_quote:
+            return True
+        if any(t.is_quote for t in obj.subtree) and any(
+                t.dep_ in ("amod", "appos", "acomp") and t.i > obj.i for t in obj.subtree):
+            return True
+    return False
+
+
+def _takes_place(verb: Token) -> bool:
+    return verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
+
+
+def says_it_happened(verb: Token) -> bool:
+    """Whether the verb, with an event noun as its subject, says that the event happened ("occurred", "took
+    place")."""
+    return verb.lemma_.lower() in OCCURRENCE_VERBS or _takes_place(verb)
+
+
+def occurring_clause(noun: Token) -> Token | None:
+    """The verb of a relative clause saying that the noun's event happened ("blasts that occurred on Thursday",
+    "the clashes, which erupted at dawn"), or None."""
+    for clause in noun.children:
+        if clause.dep_ == "relcl" and says_it_happened(clause) and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children):
+            return clause
+    return None
+
+
+def toll_subject(verb: Token, is_event_noun: Callable[[Token], bool]) -> Token | None:
+    """The event noun whose toll a verb of ``TOLL_VERBS`` gives ("the blasts claimed 37 lives", "the attack left
+    five dead"), or None."""
+    if verb.lemma_.lower() not in TOLL_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "oprd")]
+    if not objects or (verb.lemma_.lower() == "claim" and not any(o.lemma_.lower() == "life" for o in objects)):
+        return None  # "claimed responsibility" is a claim
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and is_event_noun(subject) else None
+
+
+def goes_off(verb: Token) -> bool:
+    """"A car bomb went off" (not "the alarm went off")."""
+    return (verb.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSIVES for c in verb.children))
+
+
+def under_what(verb: Token) -> Token | None:
+    """What the subject came under ("the convoy came under fire": the fire), or None."""
+    if verb.lemma_.lower() != "come":
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children
+                 if g.dep_ == "pobj"), None)
