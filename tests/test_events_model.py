@@ -172,6 +172,13 @@ def test_light_verb_and_cancelled_visit(nlp):
     assert e["cameo"] == "161" and (e["source"], e["target"]) == (["France"], ["China"])
 
 
+def test_a_participle_joined_to_a_passive_is_passive_and_shares_its_agent(nlp):
+    found = events(nlp, "Two Ukrainian soldiers were shot and killed by Russian troops on Monday.")
+    for word in ("shot", "killed"):
+        e = one(found, word)
+        assert (e["source"], e["target"]) == (["Russia"], ["Ukraine"]), e
+
+
 def test_coming_under_fire_makes_the_subject_the_target(nlp):
     e = one(events(nlp, "Ukrainian troops came under Russian artillery fire near the border."), "came")
     assert e["cameo"][:2] == "19" and e["target"] == ["Ukraine"] and e["modality"] == "asserted"

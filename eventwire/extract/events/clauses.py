@@ -59,7 +59,15 @@ def _prep_objects(token: Token) -> list[tuple[str, Token]]:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+        verb.tag_ == "VBN" and verb.dep_ == "acl") or _shares_passive(verb)
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb and without a subject or auxiliary of its own shares its voice:
+    "was shot and killed by gunmen"."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
 
 
 def frame(verb: Token, depth: int = 0) -> Frame:
@@ -80,7 +88,12 @@ def frame(verb: Token, depth: int = 0) -> Frame:
             f.complement, f.complement_dep = child, dep
     f.preps = [(p, o) for p, o in _prep_objects(verb) if p != "by" or not f.passive]
     if f.passive:
+        if not agents:  # "was shot and killed by gunmen": the agent of the participle joined to it
+            agents = [obj for c in verb.children if c.dep_ == "conj" and _shares_passive(c)
+                      for a in c.children if a.dep_ == "agent" for _, obj in _prep_objects_of_agent(a)]
         f.subjects = agents + [o for p, o in _prep_objects(verb) if p == "by" and o not in agents]
+        if not f.objects and _shares_passive(verb) and depth < 4:
+            f.objects = frame(verb.head, depth + 1).objects  # the one shot was killed
     # a relative pronoun subject is the noun the clause modifies
     if verb.dep_ == "relcl":
         if f.subjects and f.subjects[0].lower_ in RELATIVE_PRONOUNS:
@@ -96,7 +109,7 @@ def frame(verb: Token, depth: int = 0) -> Frame:
             f.objects = [verb.head]  # "the letter sent by X"
         elif not f.subjects and not f.passive:
             f.subjects = [verb.head]  # "forces loyal to X", "troops controlling the town"
-    if not f.subjects and depth < 4:
+    if not f.subjects and depth < 4 and not _shares_passive(verb):
         f.subjects = inherited_subjects(verb, depth)
     return f
 
