@@ -279,3 +279,16 @@ def test_a_hyphenated_name_with_a_french_connector_is_one_place(extract):
     (city,) = _by_text(doc, "Port-au-Prince")
     assert city.country == "HT" and abs(city.lat - 18.54) < 0.2
     assert not _by_text(doc, "Prince")
+
+
+@pytest.mark.model
+def test_a_town_seized_is_a_place_without_a_preposition(extract):
+    doc = extract("Tamil rebels captured Mullaittivu last July.")
+    (town,) = _by_text(doc, "Mullaittivu")
+    assert town.country == "LK"
+
+
+@pytest.mark.model
+def test_a_name_said_of_someone_is_not_a_place(extract):
+    doc = extract("Yeole was arrested for murdering his daughter Pratiksha. Students rallied in Sabeeh's support.")
+    assert not _by_text(doc, "Pratiksha") and not _by_text(doc, "Sabeeh")

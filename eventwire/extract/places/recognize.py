@@ -230,6 +230,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
             continue
         key = fold(doc[start:end].text)
+        if not found.get(key) and _names_someone(doc[start:end]):
+            continue
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
@@ -253,6 +255,22 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
     return mentions
+
+
+#: nouns a place's name may own or stand beside ("Kobane's residents", "the town, Tiri")
+OWNED_BY_PLACES = PLACE_FRAMES | {"resident", "people", "population", "street", "outskirt", "border", "center",
+                                  "centre", "airport", "mayor", "governor", "police", "capital", "hospital",
+                                  "market", "port", "coast", "province", "countryside", "suburb", "neighbourhood"}
+
+
+def _names_someone(span) -> bool:
+    """Whether a name the model calls a place, and the gazetteer lacks, is said of someone: in apposition to a
+    common noun ("his daughter Pratiksha") or owning a thing that is no part of a place ("in Sabeeh's support")."""
+    head = span.root
+    noun = head.head
+    if noun.i == head.i or noun.pos_ != "NOUN" or noun.lemma_.lower() in OWNED_BY_PLACES:
+        return False
+    return head.dep_ == "appos" and noun.i < head.i or head.dep_ == "poss"
 
 
 def _after_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
@@ -451,14 +469,30 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
         # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
         # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
         whole = ent.start == a and ent.end == b
-        return strong or (whole and any(c.kind == 0 for c in cands) and _locative_before(doc, a))
+        return strong or (whole and any(c.kind == 0 for c in cands)
+                          and (_locative_before(doc, a) or _taken_or_struck(doc, a, b)))
     if strong or key in ner_texts:
         return True
     if doc[a].is_sent_start and b - a == 1:
         return False
     if _locative_before(doc, a) or _qualified_after(doc, b):
         return True
+    if _taken_or_struck(doc, a, b) and any(c.kind == 0 for c in cands):
+        return True  # "rebels captured Birao", "Mullaittivu was shelled"
     return b - a >= 2 and any(c.kind == 0 for c in cands)
+
+
+#: verbs done to a place by force: their object names a place when the gazetteer has that name
+SEIZING_VERBS = frozenset("""capture recapture seize retake storm overrun shell bomb bombard besiege encircle
+surround liberate occupy raid enter invade""".split())
+
+
+def _taken_or_struck(doc: Doc, a: int, b: int) -> bool:
+    """Whether the name is the object of a verb of seizing or striking ("captured Birao", "was shelled")."""
+    head = doc[b - 1]
+    while head.dep_ == "compound" and a <= head.head.i < b:
+        head = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SEIZING_VERBS
 
 
 def _qualified_after(doc: Doc, b: int) -> bool:
