@@ -292,3 +292,17 @@ def test_a_town_seized_is_a_place_without_a_preposition(extract):
 def test_a_name_said_of_someone_is_not_a_place(extract):
     doc = extract("Yeole was arrested for murdering his daughter Pratiksha. Students rallied in Sabeeh's support.")
     assert not _by_text(doc, "Pratiksha") and not _by_text(doc, "Sabeeh")
+
+
+@pytest.mark.model
+def test_a_framed_name_stays_a_place_when_no_reading_of_it_fits(extract):
+    doc = extract("In Syria's Sweida Governorate, ISIS attacked army defenses outside the village of Al-Qasr.")
+    (village,) = _by_text(doc, "Al-Qasr")
+    assert village.lat is None or village.country == "SY"  # never a namesake far away
+
+
+@pytest.mark.model
+def test_each_of_the_towns_of_a_list_is_a_place(extract):
+    doc = extract("The rebels shelled positions in the towns of Kafr Rouma and Saraqib on Monday.")
+    assert _by_text(doc, "Kafr Rouma") and _by_text(doc, "Saraqib")
+

@@ -86,6 +86,7 @@ class Mention:
     qualifier: Mention | None = None  # the place that contains this one ("Texas" in "Paris, Texas")
     facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
     kind_hint: str | None = None  # "city" or "region" when a word beside the name says so ("New York state")
+    framed: bool = False  # a place noun frames the name ("the village of X"): a place even where no reading fits
 
 
 _PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
@@ -124,6 +125,12 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def _and_segments(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """The parts of the run ``i:j`` between its "and"s ("Kafr Rouma and Saraqib"), "and" left out."""
+    cuts = [i] + [k + 1 for k in range(i, j) if doc[k].lower_ == "and"] + [j + 1]
+    return [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _span_key(doc: Doc, i: int, j: int) -> str:
@@ -180,9 +187,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     taken: set[int] = set()
     for i, j in runs:
-        cuts = [i] + [k + 1 for k in range(i, j) if doc[k].lower_ == "and"] + [j + 1]
-        for seg_start, seg_end in zip(cuts, cuts[1:], strict=False):
-            facility = _facility_run(doc, seg_start, seg_end - 1, ents, gaz)
+        for seg_start, seg_end in _and_segments(doc, i, j):
+            facility = _facility_run(doc, seg_start, seg_end, ents, gaz)
             if facility is not None:
                 mentions.append(facility)
                 taken.update(range(facility.start, facility.end))
@@ -236,14 +242,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         taken.update(range(start, end))
 
     # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
+    by_span = {(m.start, m.end): m for m in mentions}
     for start, end in _framed_names(doc, runs):
+        if (start, end) in by_span:
+            by_span[start, end].framed = True
         if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
             continue
         ent = ents.at(start)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start > end - start:
             continue
         key = fold(doc[start:end].text)
-        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
         taken.update(range(start, end))
 
     mentions.sort(key=lambda m: m.start)
@@ -408,8 +417,8 @@ def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         before = doc[i - 2:i] if i >= 2 else None
         after = doc[j] if j < len(doc) else None
-        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_FRAMES:
-            out.append((i, j))
+        if before is not None and before[1].lower_ == "of" and before[0].lemma_.lower() in PLACE_FRAMES:
+            out.extend((a, b) for a, b in _and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
         elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
             out.append((i, j))
         elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
