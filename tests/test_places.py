@@ -306,3 +306,12 @@ def test_each_of_the_towns_of_a_list_is_a_place(extract):
     doc = extract("The rebels shelled positions in the towns of Kafr Rouma and Saraqib on Monday.")
     assert _by_text(doc, "Kafr Rouma") and _by_text(doc, "Saraqib")
 
+
+
+@pytest.mark.model
+def test_names_a_place_noun_follows_are_places(extract):
+    doc = extract("Troops are patrolling Sholgara and Darai Souf districts. He was shot in Mogadishu's Huriwa "
+                  "district. The army entered the Al-Fijah Springs area on Monday.")
+    for name in ("Sholgara", "Darai Souf", "Huriwa", "Al-Fijah Springs"):
+        assert _by_text(doc, name), name
+    assert not _by_text(doc, "Sholgara and Darai Souf")

@@ -249,8 +249,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
             continue
         ent = ents.at(start)
-        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start > end - start:
-            continue
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start - (
+                doc[ent.start].lower_ == "the") > end - start:
+            continue  # a longer name that merely begins with it
         key = fold(doc[start:end].text)
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
         taken.update(range(start, end))
@@ -413,14 +414,17 @@ def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
     out = []
     for i, j in runs:
-        if all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
+        owner = max((k for k in range(i, j) if doc[k].text in ("'s", "’s")), default=None)
+        if owner is not None:
+            i = owner + 1  # "Mogadishu's Huriwa district": the name after the owner's
+        if i >= j or all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
             continue
         before = doc[i - 2:i] if i >= 2 else None
         after = doc[j] if j < len(doc) else None
         if before is not None and before[1].lower_ == "of" and before[0].lemma_.lower() in PLACE_FRAMES:
             out.extend((a, b) for a, b in _and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
-        elif after is not None and after.lower_ in PLACE_FRAMES and after.text.islower():
-            out.append((i, j))
+        elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower():
+            out.extend((a, b) for a, b in _and_segments(doc, i, j) if b > a)  # "X and Y districts"
         elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
               and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
               and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
