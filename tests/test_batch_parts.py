@@ -59,6 +59,20 @@ def test_jsonl_partitions_cover_every_line_and_read_like_extract(tmp_path):
     assert items[1].input == f"{path}:3"  # the blank line after the first record still counts
 
 
+def test_bad_bytes_and_oversized_lines_are_coded_as_extract_codes_them(tmp_path):
+    from eventwire.ingest.readers import read_jsonl_file
+
+    path = tmp_path / "in.jsonl"
+    big = json.dumps({"id": "big", "text": "Troops crossed the border. " * 200})
+    path.write_bytes(b'{"id": "a", "text": "Talks began in Geneva."}\n' + b'{"id": "b", "text": "caf\xe9"}\n'
+                     + big.encode() + b"\n")
+    settings = Settings(max_input_bytes=2_000)
+    items = [item for p in plan([str(path)], 2) for item in read_partition(p, settings)]
+    same_items(items, list(read_jsonl_file(path, settings)))
+    assert [getattr(i, "code", None) for i in items] == [None, "undecodable", "too_large"]
+    assert items[2].input == f"{path}:3" and "EVENTWIRE_MAX_INPUT_BYTES" in items[2].message
+
+
 def test_partition_names_are_stable_and_follow_the_input(tmp_path):
     path = tmp_path / "in.jsonl"
     write_jsonl(path, RECORDS)
@@ -152,6 +166,8 @@ def test_parquet_input_rows(tmp_path):
     assert items[0].id == "1" and items[0].published == "2020-01-02" and items[0].input == f"{path}:1"
     assert items[1].code == "bad_record" and items[1].input == f"{path}:2"
     assert items[3].input == f"{path}:4" and items[3].published == "2021-05-06"
+    small = [item for p in plan([str(path)], 2) for item in read_partition(p, Settings(max_input_bytes=15))]
+    assert [getattr(i, "code", None) for i in small] == ["too_large", "bad_record", None, None]
 
 
 def write_warc(path, keep: float = 1.0):
@@ -215,7 +231,7 @@ def test_jsonl_slice_reads_only_its_lines(tmp_path):
     path = tmp_path / "in.jsonl"
     write_jsonl(path, RECORDS)
     (p1, p2, p3) = plan([str(path)], 2)
-    assert [i.id for i in read_jsonl_slice(p2.sources[0], p2.offset, p2.start, p2.stop)] == ["r3", "r4"]
+    assert [i.id for i in read_jsonl_slice(p2.sources[0], p2.offset, p2.start, p2.stop, Settings())] == ["r3", "r4"]
 
 
 @pytest.mark.model

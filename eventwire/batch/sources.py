@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..ingest.readers import item_from_record, jsonl_line, read_file
+from ..ingest.readers import item_from_record, jsonl_bytes, read_file, too_large
 from ..records import Article, InputError
 from .plan import Partition, Source
 from .warc import read_warc_slice
@@ -24,24 +24,16 @@ Item = Article | InputError
 RECORD_COLUMNS = ("id", "text", "html", "published", "title", "url")
 
 
-def read_jsonl_slice(source: Source, offset: int, start: int, stop: int) -> Iterator[Item]:
-    """Lines ``[start, stop)`` of a JSONL file (UTF-8, as JSONL is), the first of them at byte ``offset``."""
+def read_jsonl_slice(source: Source, offset: int, start: int, stop: int, settings: Settings) -> Iterator[Item]:
+    """Lines ``[start, stop)`` of a JSONL file, the first of them at byte ``offset``, each read as ``eventwire
+    extract`` reads it (``jsonl_bytes``: the size limit, UTF-8, JSON, the record)."""
     with open(source.path, "rb") as handle:
         handle.seek(offset)
-        number = start
-        for raw in handle:
+        for number, raw in enumerate(handle, start):
             if number >= stop:
                 break
-            where = f"{source.name}:{number}"
-            number += 1
-            try:
-                line = raw.decode("utf-8-sig" if number == 2 else "utf-8")
-            except UnicodeDecodeError as error:
-                yield InputError(id=where, code="bad_json", input=where,
-                                 message=f"{where}: not UTF-8 (byte {error.start} of the line)")
-                continue
-            if line.strip():
-                yield jsonl_line(line, where)
+            if raw.strip():
+                yield jsonl_bytes(raw, f"{source.name}:{number}", settings, first=number == 1)
 
 
 def _plain(value: Any) -> Any:
@@ -50,7 +42,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def read_parquet_slice(source: Source, start: int, stop: int) -> Iterator[Item]:
+def _record_bytes(record: dict) -> int:
+    return sum(len(v.encode("utf-8", "replace")) for v in (record.get("text"), record.get("html"))
+               if isinstance(v, str))
+
+
+def read_parquet_slice(source: Source, start: int, stop: int, settings: Settings) -> Iterator[Item]:
     """Rows ``[start, stop)`` (1-based; to the end when ``stop`` is negative) of a Parquet file of input records."""
     import pyarrow.parquet as pq
 
@@ -68,7 +65,8 @@ def read_parquet_slice(source: Source, start: int, stop: int) -> Iterator[Item]:
                 lo, hi = max(start, first) - first, min(stop, first + rows) - first
                 for number, record in enumerate(table.slice(lo, hi - lo).to_pylist(), first + lo):
                     where = f"{source.name}:{number}"
-                    yield item_from_record({k: _plain(v) for k, v in record.items()}, where)
+                    yield too_large(where, _record_bytes(record), settings) or item_from_record(
+                        {k: _plain(v) for k, v in record.items()}, where)
             first += rows
     except Exception as error:  # a damaged file: say where reading stopped
         yield InputError(id=where, code="bad_parquet", input=where,
@@ -94,9 +92,9 @@ def read_partition(partition: Partition, settings: Settings) -> Iterator[Item]:
         return read_files(partition.sources, settings)
     (source,) = partition.sources
     if partition.kind == "jsonl":
-        return read_jsonl_slice(source, partition.offset, partition.start, partition.stop)
+        return read_jsonl_slice(source, partition.offset, partition.start, partition.stop, settings)
     if partition.kind == "parquet":
-        return read_parquet_slice(source, partition.start, partition.stop)
+        return read_parquet_slice(source, partition.start, partition.stop, settings)
     if partition.kind == "warc":
         return read_warc_slice(source.path, source.name, partition.offset, partition.count, settings)
     raise ValueError(f"unknown partition kind {partition.kind!r}")

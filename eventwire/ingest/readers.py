@@ -149,6 +149,29 @@ def jsonl_line(line: str, where: str) -> Item:
     return item_from_record(record, where)
 
 
+def too_large(where: str, size: int, settings: Settings) -> InputError | None:
+    """The error for a record of ``size`` bytes over the per-record limit, or None."""
+    if size <= settings.max_input_bytes:
+        return None
+    return InputError(id=where, code="too_large", input=where, message=(
+        f"{where}: the record has {size:,} bytes, more than the limit of {settings.max_input_bytes:,} "
+        "(EVENTWIRE_MAX_INPUT_BYTES)"))
+
+
+def jsonl_bytes(data: bytes, where: str, settings: Settings, first: bool = False) -> Item:
+    """One line of a JSONL file as bytes (``first``: the file's first line, which may open with a BOM): the
+    per-record size limit, UTF-8, then ``jsonl_line``."""
+    error = too_large(where, len(data), settings)
+    if error is not None:
+        return error
+    try:
+        line = data.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as problem:
+        return InputError(id=where, code="undecodable", input=where,
+                          message=f"{where}: a JSONL line must be UTF-8 ({problem.reason} at byte {problem.start})")
+    return jsonl_line(line, where)
+
+
 def read_jsonl_text(raw: str, name: str) -> Iterator[Item]:
     """Each line of JSONL text as an article; a malformed line is an error naming the input and line."""
     for number, line in enumerate(raw.split("\n"), 1):
@@ -171,18 +194,7 @@ def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
             if not data.strip():
                 continue
             seen = True
-            if len(data) > settings.max_input_bytes:
-                yield InputError(id=where, code="too_large", input=where, message=(
-                    f"{where}: the record has {len(data):,} bytes, more than the limit of "
-                    f"{settings.max_input_bytes:,} (EVENTWIRE_MAX_INPUT_BYTES)"))
-                continue
-            try:
-                line = data.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as error:
-                yield InputError(id=where, code="undecodable", input=where,
-                                 message=f"{where}: a JSONL line must be UTF-8 ({error.reason} at byte {error.start})")
-                continue
-            yield jsonl_line(line, where)
+            yield jsonl_bytes(data, where, settings, first=number == 1)
     if not seen:
         yield InputError(id=path.stem, code="empty", message=f"{name}: the file is empty", input=name)
 
