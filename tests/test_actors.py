@@ -153,6 +153,14 @@ def test_repeated_names_are_one_person(nlp):
     assert len(people) == 1 and texts(people[0], text).count("Zelensky") == 2
 
 
+def test_an_acronym_in_brackets_is_the_organisation_just_named(nlp):
+    result, text = found(nlp, "The Islamic State of Iraq and Al-Sham (ISIS) launched an offensive on Friday. ISIS "
+                              "later withdrew from the town.")
+    group = by_mention(result, text, "Islamic State")
+    assert group is by_mention(result, text, "ISIS") and group is by_mention(result, text, "ISIS", 1)
+    assert [a for a in result if a.code == group.code] == [group]
+
+
 def test_title_alone_refers_to_its_holder(nlp):
     result, text = found(nlp, "Foreign Minister Andrii Sybiha arrived in Brussels. The minister said Ukraine was "
                               "ready.")

@@ -110,6 +110,7 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
                 clusters.append(target)
             target.add(m, words)
     known = surnames(doc, people)
+    previous: tuple[Mention, Cluster] | None = None
     for m in ordered:
         if m.type == "person" and m.kind == "name":
             continue
@@ -121,12 +122,13 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
             if person is not None:  # "Kosiec" the model took for an organisation: the person named before
                 person.add(m)
                 continue
-        cluster = by_key.get(m.key)
+        cluster = by_key.get(m.key) or _bracketed_alias(doc, m, by_key, previous)
         if cluster is None:
             cluster = Cluster(key=m.key)
             by_key[m.key] = cluster
             clusters.append(cluster)
         cluster.add(m)
+        previous = (m, cluster)
     for m in descriptions:  # "Montenegro's prime minister": a named person with that role, else a person of its own
         target = next((c for c in people if m.of is not None and any(x is m.of for x in c.mentions)), None) or \
             _person_with_role(people, m, before=None)
@@ -140,6 +142,25 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
                 people.append(target)
         target.add(m)
     return clusters
+
+
+ORGANISED = frozenset({"organization", "group", "igo", "military"})
+
+
+def _bracketed_alias(doc: Doc, m: Mention, by_key: dict[str, Cluster],
+                     previous: tuple[Mention, Cluster] | None) -> Cluster | None:
+    """The actor named right before a name in brackets, when both name organisations: "the Islamic State of Iraq
+    and Al-Sham (ISIS)" is one group, though the dictionaries list the two names as two entries. The alias's key
+    then leads to that actor too."""
+    if previous is None or m.kind != "name" or m.type not in ORGANISED:
+        return None
+    before, cluster = previous
+    if before.kind != "name" or before.type not in ORGANISED or before.end != m.start - 1:
+        return None
+    if doc[m.start - 1].text != "(" or m.end >= len(doc) or doc[m.end].text != ")":
+        return None
+    by_key[m.key] = cluster
+    return cluster
 
 
 def surnames(doc: Doc, people: list[Cluster]) -> dict[str, Cluster]:
