@@ -161,6 +161,13 @@ def test_an_acronym_in_brackets_is_the_organisation_just_named(nlp):
     assert [a for a in result if a.code == group.code] == [group]
 
 
+def test_a_first_name_the_model_leaves_out_stays_in_the_name(nlp):
+    result, text = found(nlp, "The mayor of London, Sadiq Khan, said the city would not be cowed.")
+    (mayor,) = [a for a in result if a.type == "person"]
+    assert mayor.name == "Sadiq Khan" and "Sadiq Khan" in texts(mayor, text)
+    assert "The mayor of London" in texts(mayor, text)
+
+
 def test_title_alone_refers_to_its_holder(nlp):
     result, text = found(nlp, "Foreign Minister Andrii Sybiha arrived in Brussels. The minister said Ukraine was "
                               "ready.")

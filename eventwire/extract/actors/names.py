@@ -216,6 +216,11 @@ class Namer:
             start, end = ent.start, ent.end
             while end > start and folded[end - 1] in ("'s", "'", "’s"):
                 end -= 1
+            while (start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
+                   and start <= doc[start - 1].head.i < end and doc[start - 1].ent_type_ == ""
+                   and doc[start - 1].is_title and self.match_at.get(start - 1) is None
+                   and folded[start - 1] not in self.tables.title_words):
+                start -= 1  # "Sadiq" before "Khan" (PERSON): the model's entity cut the first name off
             while start < end and (folded[start] in self.tables.title_words or folded[start] in TITLE_EXTRAS
                                    or folded[start] in HONORIFICS_M or folded[start] in HONORIFICS_F
                                    or self._is_nationality(start)):
