@@ -168,6 +168,11 @@ def test_a_first_name_the_model_leaves_out_stays_in_the_name(nlp):
     assert "The mayor of London" in texts(mayor, text)
 
 
+def test_a_word_with_an_editors_bracket_is_not_a_person(nlp):
+    result, text = found(nlp, '"[W]e will not retreat," the commander said on Monday.')
+    assert not [a for a in result if "W]e" in a.name or any("[" in m or "]" in m for m in texts(a, text))]
+
+
 def test_title_alone_refers_to_its_holder(nlp):
     result, text = found(nlp, "Foreign Minister Andrii Sybiha arrived in Brussels. The minister said Ukraine was "
                               "ready.")

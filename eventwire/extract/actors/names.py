@@ -227,6 +227,8 @@ class Namer:
                 start += 1
             if start >= end or not doc[start].text[:1].isupper():
                 continue
+            if any(ch in "[]" for ch in doc[start:end].text):
+                continue  # "[W]e": a quoted word with an editor's bracket, not a name
             match = self.match_at.get(start)
             if match is not None and match.start == start and match.end == end and not match.first("entity"):
                 continue  # a place the small model took for a person ("Kiev")
