@@ -94,11 +94,11 @@ def test_dictionary_pattern_refines_the_verb_code():
     verbs = lexicon.verbs()
     (entry,) = [e for e in verbs.entries("kill", "killed") if not e.words]
     post = keys("in", "a", "gunbattle")
-    assert verbs.match(entry, [], post, frozenset().union(*post)).code == "193"
+    assert verbs.match(entry, [], post, frozenset().union(*post), "kill").code == "193"
     post = keys("in", "an", "accident")
-    assert verbs.match(entry, [], post, frozenset().union(*post)).code is None  # no event at all
+    assert verbs.match(entry, [], post, frozenset().union(*post), "kill").code is None  # no event at all
     post = keys("three", "people/person")
-    match = verbs.match(entry, [], post, frozenset().union(*post))
+    match = verbs.match(entry, [], post, frozenset().union(*post), "kill")
     assert match.code == "190" and match.weight == 0.0  # the block's default
 
 

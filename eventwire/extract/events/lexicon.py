@@ -221,7 +221,7 @@ class VerbLexicon:
         patterns = self.blocks[block].patterns
         return [patterns[k] for k in sorted(picked)]
 
-    def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str = "") -> Match:
+    def match(self, entry: Entry, pre: Keys, post: Keys, words: frozenset[str], lemma: str) -> Match:
         """The code for a verb ``lemma`` of ``entry`` with the words ``pre`` and ``post`` around it (``words``: all
         of their forms, for a quick filter). A pattern written for another verb of the block applies only where it
         keeps to the verb's kind of event ("ARREST [173]" in a block of seizing is not "seized from" 192)."""
@@ -236,6 +236,8 @@ class VerbLexicon:
             if own and pattern.verb and pattern.verb != lemma and pattern.code not in (None, "---") \
                     and pattern.code[:2] != own[:2]:
                 continue
+            if pattern.verb and pattern.verb != lemma and pattern.code == "---":
+                continue  # an idiom of another verb ("seize drugs") says nothing of this one ("captured a drug lord")
             if self._sequence(pattern.pre, pre) and self._sequence(pattern.post, post):
                 best = pattern
         if best is not None:
