@@ -173,6 +173,11 @@ def test_a_word_with_an_editors_bracket_is_not_a_person(nlp):
     assert not [a for a in result if "W]e" in a.name or any("[" in m or "]" in m for m in texts(a, text))]
 
 
+def test_the_town_of_a_name_is_no_person_of_that_name(nlp):
+    result, text = found(nlp, "Russian troops captured the town of Shali on Friday.")
+    assert not [a for a in result if a.type == "person"]
+
+
 def test_title_alone_refers_to_its_holder(nlp):
     result, text = found(nlp, "Foreign Minister Andrii Sybiha arrived in Brussels. The minister said Ukraine was "
                               "ready.")

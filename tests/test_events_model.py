@@ -185,6 +185,11 @@ def test_an_idiom_of_another_verb_of_the_block_does_not_apply(nlp):
     assert e["cameo"][:2] in ("17", "19") and e["source"] == ["police"]
 
 
+def test_capturing_a_title_is_no_seizure(nlp):
+    assert events(nlp, "France captured the world title in Germany on Sunday.") == []
+    assert one(events(nlp, "France captured the town on Sunday."), "captured")["cameo"][:2] == "19"
+
+
 def test_coming_under_fire_makes_the_subject_the_target(nlp):
     e = one(events(nlp, "Ukrainian troops came under Russian artillery fire near the border."), "came")
     assert e["cameo"][:2] == "19" and e["target"] == ["Ukraine"] and e["modality"] == "asserted"

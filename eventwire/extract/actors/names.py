@@ -30,6 +30,9 @@ COMMON_ORG_HEADS = frozenset("command ship tracker centre center office agency m
 PLACE_NAME_WORDS = frozenset("avenue street square boulevard road bridge airport station prospekt highway lane "
                              "park stadium hospital university school district".split())
 PLACE_KINDS = ("country", "capital", "city", "seat", "adjective", "demonym")
+#: nouns that name a kind of place before "of": "the town of Shali" names a town, not a person called Shali
+PLACE_FRAME_NOUNS = frozenset("town city village district province region county municipality hamlet suburb "
+                              "neighbourhood neighborhood governorate island port".split())
 
 
 @dataclass
@@ -241,6 +244,8 @@ class Namer:
                 continue  # "Karl Marx Avenue"
             if end - start == 1 and start > 0 and folded[start - 1] in ("ethnic", "fellow", "many", "other"):
                 continue  # "ethnic Ndebele": a people, not a person
+            if start >= 2 and folded[start - 1] == "of" and doc[start - 2].lemma_.lower() in PLACE_FRAME_NOUNS:
+                continue  # "the town of Shali"
             spans.append((start, end, entity))
             for i in range(start, end):
                 taken[i] = True
