@@ -190,6 +190,16 @@ def test_capturing_a_title_is_no_seizure(nlp):
     assert one(events(nlp, "France captured the town on Sunday."), "captured")["cameo"][:2] == "19"
 
 
+def test_a_game_reported_in_the_words_of_war_is_no_event(nlp):
+    assert events(nlp, "Germany beat France 2-1 in the World Cup semifinal on Wednesday.") == []
+    assert events(nlp, "China crushed Iran 4-0 in the Asian Cup final.") == []
+    # a vote's tally or a count's range is no score; a shooting at a stadium is still a shooting
+    e = one(events(nlp, "The court ruled 5-4 that the police attacked the protesters."), "attacked")
+    assert e["cameo"][:2] == "19" and e["source"] == ["police"]
+    assert one(events(nlp, "Some 10-20 civilians were killed by Russian strikes."), "killed")["source"] == ["Russia"]
+    assert one(events(nlp, "A French fan was shot dead outside the football stadium."), "shot")["cameo"][:2] == "19"
+
+
 def test_coming_under_fire_makes_the_subject_the_target(nlp):
     e = one(events(nlp, "Ukrainian troops came under Russian artillery fire near the border."), "came")
     assert e["cameo"][:2] == "19" and e["target"] == ["Ukraine"] and e["modality"] == "asserted"

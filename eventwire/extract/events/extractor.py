@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from ...records import Actor, Event
 from .. import places, times
 from ..context import Context
-from . import coding, idioms, lexicon, tables
+from . import coding, idioms, lexicon, sport, tables
 from .candidate import Coded
 from .clauses import clause_kind, clause_words, frame
 from .confidence import confidence, features
@@ -133,6 +133,8 @@ class Coder:
         lemma = verb.lemma_.lower()
         if idioms.naming(verb):
             return None  # "called him a liar", "called the deal 'lousy'": words about someone, not a call
+        if sport.contest(verb):
+            return None  # "Spain beat Germany 2-1": a game, not an assault
         if idioms.toll_subject(verb, self.is_event_noun) is not None:
             return None  # "the blasts claimed 37 lives": the blasts are the event (noun_event), not a claim
         idiom = self.idiom_code(verb)
