@@ -200,6 +200,11 @@ def test_a_game_reported_in_the_words_of_war_is_no_event(nlp):
     assert one(events(nlp, "A French fan was shot dead outside the football stadium."), "shot")["cameo"][:2] == "19"
 
 
+def test_found_shot_dead_makes_the_one_found_the_target(nlp):
+    e = one(events(nlp, "Two Ukrainian soldiers were found shot dead near the border."), "shot")
+    assert e["source"] == [] and e["target"] == ["Ukraine"]
+
+
 def test_coming_under_fire_makes_the_subject_the_target(nlp):
     e = one(events(nlp, "Ukrainian troops came under Russian artillery fire near the border."), "came")
     assert e["cameo"][:2] == "19" and e["target"] == ["Ukraine"] and e["modality"] == "asserted"

@@ -63,9 +63,9 @@ def is_passive(verb: Token) -> bool:
 
 
 def _shares_passive(verb: Token) -> bool:
-    """A participle coordinated with a passive verb and without a subject or auxiliary of its own shares its voice:
-    "was shot and killed by gunmen"."""
-    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+    """A participle coordinated with a passive verb, or completing one, and without a subject or auxiliary of its
+    own shares its voice: "was shot and killed by gunmen", "was found shot dead"."""
+    return (verb.dep_ in ("conj", "oprd", "xcomp", "acomp") and verb.tag_ == "VBN" and verb.head.i != verb.i
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
             and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
 
@@ -92,8 +92,8 @@ def frame(verb: Token, depth: int = 0) -> Frame:
             agents = [obj for c in verb.children if c.dep_ == "conj" and _shares_passive(c)
                       for a in c.children if a.dep_ == "agent" for _, obj in _prep_objects_of_agent(a)]
         f.subjects = agents + [o for p, o in _prep_objects(verb) if p == "by" and o not in agents]
-        if not f.objects and _shares_passive(verb) and depth < 4:
-            f.objects = frame(verb.head, depth + 1).objects  # the one shot was killed
+        if _shares_passive(verb) and depth < 4 and not any(o.pos_ in ("NOUN", "PROPN", "PRON") for o in f.objects):
+            f.objects = frame(verb.head, depth + 1).objects  # the one shot was killed; the one found, shot dead
     # a relative pronoun subject is the noun the clause modifies
     if verb.dep_ == "relcl":
         if f.subjects and f.subjects[0].lower_ in RELATIVE_PRONOUNS:
