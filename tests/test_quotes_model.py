@@ -224,3 +224,11 @@ def test_a_clause_before_a_semicolon_is_not_the_content_of_a_verb_after_it(pipel
     document = extract_text("The talks failed, the minister said on Monday.", published="2019-09-09",
                             pipeline=pipeline)
     assert [q.text for q in document.quotes] == ["The talks failed"]
+
+
+def test_a_hyphenated_speaker_noun_and_a_cut_bracket_stay_whole(pipeline):
+    found = quotes(pipeline, '"It is integrated into the lives of the community," said a study co-author on Monday.')
+    assert only(found, "integrated")["who"] == "study co-author"
+    record = extract_text("The National Hurricane Center (NHC) reported that the hurricane had strengthened.",
+                          published="2024-11-25", pipeline=pipeline).to_dict()
+    assert not [a["name"] for a in record["actors"] if "(" in a["name"] or a["name"].endswith("-")]

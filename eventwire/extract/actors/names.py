@@ -463,6 +463,9 @@ class Namer:
         covered = {k for m in inside for k in range(m.start, m.end)}
         start = ent.start + (1 if folded[ent.start] == "the" else 0)
         end = ent.end
+        opened = max((k for k in range(start, end) if doc[k].text == "("), default=None)
+        if opened is not None and not any(doc[k].text == ")" for k in range(opened, end)):
+            end = opened  # "National Hurricane Center (NHC": the model's entity stops inside the brackets
         while end > start and folded[end - 1] in ("'s", "'", "of", "and", "the", "-", ","):
             end -= 1
         if end - start == 1 and (doc[start].pos_ == "NOUN" or folded[start] in GENERIC_ORG_WORDS or

@@ -97,6 +97,7 @@ class Speakers:
 
     def _new(self, words: TokenSpan, name_tokens: list[Token]) -> Actor | None:
         head = words.root
+        stop = words.end_char
         entity = self._entity_at.get(head.i)
         if entity is not None:
             name = _clean_name(entity.text)
@@ -106,13 +107,15 @@ class Speakers:
             kind = "person" if len(name_tokens) <= 3 else "organization"
         elif head.pos_ == "NOUN":
             # an anonymous or generic source ("officials", "a spokesman", "the central bank") stays what it is
-            name = _clean_name(self.doc[words.start:head.i + 1].text)
+            end = _hyphenated_end(self.doc, head.i + 1)  # "study co-author": the whole noun, however parsed
+            name = _clean_name(self.doc[words.start:end].text)
+            stop = max(stop, self.doc[end - 1].idx + len(self.doc[end - 1].text))
             kind = "group" if head.tag_ == "NNS" or head.lemma_.lower() in _GROUP_WORDS else "other"
         else:
             return None
         if not name:
             return None
-        span = (words.start_char, words.end_char)
+        span = (words.start_char, stop)
         existing = self._same_name(name, kind)
         if existing is not None:
             if span not in existing.mentions:
@@ -247,7 +250,27 @@ def _name_of(words: TokenSpan) -> list[Token]:
     return tokens
 
 
+def _glued_hyphen(doc, k: int) -> bool:
+    """Whether token ``k`` is a hyphen joining the words either side of it ("co-author")."""
+    return (0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_ and doc[k + 1].is_alpha)
+
+
+def _hyphenated_end(doc, end: int) -> int:
+    """The end of a noun phrase ending at ``end``, taken on over hyphenated words the parser cut off: "a study
+    co-author" parsed with "study" as its head."""
+    while True:
+        if _glued_hyphen(doc, end):
+            end += 2  # "co" was the head: "-author" follows
+        elif end + 1 < len(doc) and doc[end].is_alpha and doc[end].is_lower and _glued_hyphen(doc, end + 1):
+            end += 3  # "study" was the head: "co-author" follows
+        else:
+            return end
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
     name = re.sub(r"(?:'s|\u2019s)$", "", name)
-    return re.sub(r"\s+", " ", name).strip(" ,.")
+    if name.count("(") > name.count(")"):
+        name = name[:name.rindex("(")]  # "National Hurricane Center (NHC": the model's entity stops inside brackets
+    return re.sub(r"\s+", " ", name).strip(" ,.-")
