@@ -205,6 +205,22 @@ def test_found_shot_dead_makes_the_one_found_the_target(nlp):
     assert e["source"] == [] and e["target"] == ["Ukraine"]
 
 
+def test_an_election_won_is_no_fight_but_protesters_beaten_after_it_are(nlp):
+    assert events(nlp, "In the election, Germany defeated France by a wide margin.") == []
+    e = one(events(nlp, "The police beat protesters after the election in Nairobi."), "beat")
+    assert e["cameo"][:2] == "18" and e["source"] == ["police"]
+
+
+def test_laws_broken_and_diseases_combated_are_no_force(nlp):
+    assert not [e for e in events(nlp, "The French government is breaking the law, China said.")
+                if e["cameo"][:2] == "19"]
+    assert not [e for e in events(nlp, "France will combat climate change with China.") if e["cameo"][:2] == "19"]
+    assert events(nlp, "A fire broke out at the French embassy in China on Monday.") == []
+    assert one(events(nlp, "Fighting broke out between France and Germany."), "broke")["cameo"][:2] == "19"
+    e = one(events(nlp, "France argued that China has the strength to grow."), "argued")
+    assert e["cameo"] == "010" and e["source"] == ["France"]
+
+
 def test_coming_under_fire_makes_the_subject_the_target(nlp):
     e = one(events(nlp, "Ukrainian troops came under Russian artillery fire near the border."), "came")
     assert e["cameo"][:2] == "19" and e["target"] == ["Ukraine"] and e["modality"] == "asserted"

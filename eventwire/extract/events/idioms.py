@@ -1,6 +1,6 @@
 """Phrases whose event is not the dictionary sense of their verb: a verb that names its object ("called him a
 liar"), a verb that says an event noun happened ("the shooting occurred", "blasts that occurred"), a verb that gives
-an event's toll ("the blasts claimed 37 lives"), a bomb going off, and coming under fire."""
+an event's toll ("the blasts claimed 37 lives"), a bomb going off, a fire breaking out, and coming under fire."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,6 +17,9 @@ OCCURRENCE_VERBS = frozenset("""occur happen erupt break continue escalate inten
 unfold follow""".split())
 #: verbs that report their event-noun subject by its toll ("the blasts claimed 37 lives", "the attack left five dead")
 TOLL_VERBS = frozenset({"claim", "leave"})
+#: what breaks out that is no fighting ("a fire broke out", "cholera broke out")
+OUTBREAKS = frozenset("""fire blaze flame flames epidemic disease cholera outbreak panic applause laughter cheer cheers
+celebration celebrations party storm""".split())
 #: what goes off: "a car bomb went off" is a bombing
 EXPLOSIVES = frozenset("bomb device explosive explosives mine landmine grenade ied shell rocket mortar".split())
 
@@ -75,6 +78,12 @@ def goes_off(verb: Token) -> bool:
     """"A car bomb went off" (not "the alarm went off")."""
     return (verb.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSIVES for c in verb.children))
+
+
+def peaceful_outbreak(verb: Token) -> bool:
+    """"A fire broke out", not "fighting broke out"."""
+    return (verb.lemma_.lower() == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in OUTBREAKS for c in verb.children))
 
 
 def under_what(verb: Token) -> Token | None:

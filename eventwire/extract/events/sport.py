@@ -1,6 +1,7 @@
-"""Sport reported in the words of war: "Spain beat Germany 2-1 in the World Cup semifinal" is no assault (180),
-"Brazil crushed Italy 4-0" no attack, "captured the title" no seizure. A verb of winning or fighting is no event
-when its sentence is about a game: a score, or the words of a sport or a competition."""
+"""Games and elections reported in the words of war: "Spain beat Germany 2-1 in the World Cup semifinal" is no
+assault (180), "Brazil crushed Italy 4-0" no attack, "Biden defeated Trump in the election" no fight. A verb of
+winning or fighting is no event when its sentence gives a score, or when it is about a sport or an election and
+the one beaten is a rival (a name, "the incumbent"), not "protesters"."""
 from __future__ import annotations
 
 import re
@@ -49,23 +50,45 @@ def _score(text: str) -> bool:
     return False
 
 
+#: words that say a sentence is about an election
+ELECTION_WORDS = frozenset("""election elections electoral primary primaries ballot ballots runoff run-off caucus
+caucuses referendum reelection re-election nomination polls""".split())
+#: the ones beaten in a game or an election, when not named
+RIVALS = frozenset("""rival rivals opponent opponents incumbent challenger challengers champion champions holder
+holders hosts favourite favorite favourites favorites team side candidate nominee""".split())
+
+
+#: the verbs of beating a rival in an election ("shot a candidate" stays a shooting)
+ELECTION_VERBS = frozenset("beat defeat crush rout thrash trounce edge upset overwhelm".split())
+
+
 def about_a_game(sent: Span) -> bool:
-    """Whether the sentence reports a game: a score, or the words of a sport."""
-    if _score(sent.text):
-        return True
+    """Whether the sentence is about a sport (a score is tested apart)."""
     lowered = sent.text.lower()
     if any(phrase in lowered for phrase in SPORT_PHRASES):
         return True
     return any(t.lower_ in SPORT_WORDS for t in sent)
 
 
+def about_an_election(sent: Span) -> bool:
+    return any(t.lower_ in ELECTION_WORDS for t in sent)
+
+
+def _beats_a_rival(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objects or any(o.pos_ == "PROPN" or o.lemma_.lower() in RIVALS for o in objects)
+
+
 def contest(verb: Token) -> bool:
-    """Whether the verb reports a game, not a fight ("Spain beat Germany 2-1 in the semifinal")."""
+    """Whether the verb reports a game or an election, not a fight ("Spain beat Germany 2-1 in the semifinal")."""
     lemma = verb.lemma_.lower()
     if lemma not in CONTEST_VERBS:
         return False
     passive = verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    if lemma == "shoot" and (passive or any(t.lower_ in ("dead", "death", "killed", "wounded", "injured")
+    if lemma == "shoot" and (passive or any(t.lower_ in ("dead", "death", "killed", "wounded", "injured", "fatally")
                                             for t in verb.subtree)):
         return False  # "was shot dead at the stadium": a shooting wherever it happened
-    return about_a_game(verb.sent)
+    if _score(verb.sent.text):
+        return True
+    rival = _beats_a_rival(verb)
+    return rival and (about_a_game(verb.sent) or (lemma in ELECTION_VERBS and about_an_election(verb.sent)))
