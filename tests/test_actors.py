@@ -178,6 +178,12 @@ def test_the_town_of_a_name_is_no_person_of_that_name(nlp):
     assert not [a for a in result if a.type == "person"]
 
 
+def test_a_title_of_a_place_before_the_name_is_the_persons_role(nlp):
+    result, text = found(nlp, 'The mayor of Paris, Anne Hidalgo, wrote on Twitter: "Paris is mourning."')
+    mayor = by_mention(result, text, "Anne Hidalgo")
+    assert "The mayor of Paris" in texts(mayor, text) and mayor.country == "FRA"
+
+
 def test_title_alone_refers_to_its_holder(nlp):
     result, text = found(nlp, "Foreign Minister Andrii Sybiha arrived in Brussels. The minister said Ukraine was "
                               "ready.")

@@ -181,6 +181,9 @@ class Namer:
         spans = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
         if root.dep_ == "appos" and root.head.i < name.start:
             spans.append(root.head)
+            of = root.head.head
+            if root.head.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < name.start:
+                spans.append(of.head)  # "The mayor of Paris, Anne Hidalgo," parsed with the name beside "Paris"
         for head in spans:
             sub = [t for t in head.subtree if not (name.start <= t.i < name.end)]
             if not sub or len(sub) > 14:
