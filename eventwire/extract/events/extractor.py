@@ -69,7 +69,7 @@ class Coder:
         post_keys = [self.keys(t) for t in post]
         words = frozenset().union(*pre_keys, *post_keys) if pre_keys or post_keys else frozenset()
         best: lexicon.Match | None = None
-        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "acomp")}
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "acomp", "oprd")}
         for entry in entries:
             if entry.words and not set(entry.words) <= particles:
                 continue
