@@ -30,9 +30,10 @@ def extract(ctx: Context) -> list[Place]:
     _locate_facilities(ctx, mentions, results)
     places: list[Place] = []
     for m, r in zip(mentions, results, strict=True):
+        # a name the gazetteer matched but whose every reading the context ruled out is not a place, unless a place
+        # noun frames it ("the village of Al-Qasr": a place the gazetteer lacks)
         if m.source == "gazetteer" and m.candidates and r.entry is None and r.lat is None and not m.framed:
-            continue  # a name the gazetteer matched but whose every reading the context ruled out: not a place
-            # (unless a place noun frames it: "the village of Al-Qasr" is a place the gazetteer lacks)
+            continue
         places.append(_place(ctx, len(places) + 1, m, r, gaz))
     return places
 

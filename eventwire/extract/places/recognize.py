@@ -270,7 +270,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 #: nouns a place's name may own or stand beside ("Kobane's residents", "the town, Tiri")
 OWNED_BY_PLACES = PLACE_FRAMES | {"resident", "people", "population", "street", "outskirt", "border", "center",
                                   "centre", "airport", "mayor", "governor", "police", "capital", "hospital",
-                                  "market", "port", "coast", "province", "countryside", "suburb", "neighbourhood"}
+                                  "market", "port", "coast", "countryside"}
 
 
 def _names_someone(span) -> bool:
@@ -280,7 +280,7 @@ def _names_someone(span) -> bool:
     noun = head.head
     if noun.i == head.i or noun.pos_ != "NOUN" or noun.lemma_.lower() in OWNED_BY_PLACES:
         return False
-    return head.dep_ == "appos" and noun.i < head.i or head.dep_ == "poss"
+    return (head.dep_ == "appos" and noun.i < head.i) or head.dep_ == "poss"
 
 
 def _after_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
