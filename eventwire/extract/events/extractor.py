@@ -170,10 +170,12 @@ class Coder:
         return result
 
     def idiom_code(self, verb: Token) -> tuple[str, float, bool, str, list[Token]] | None:
-        """A phrase the dictionary does not code by its verb: "a car bomb went off" (a bombing), "the convoy came
-        under fire" (an attack on the subject: reversed)."""
+        """A phrase the dictionary does not code by its verb: "a car bomb went off" (a bombing), "Trump blasted
+        Biden" (criticism), "the convoy came under fire" (an attack on the subject: reversed)."""
         if idioms.goes_off(verb):
             return ("183", 0.5, False, "verb", [])
+        if idioms.blasted_in_words(verb):
+            return ("111", 0.5, False, "verb", [])  # "Trump blasted Biden"
         under = idioms.under_what(verb)
         code = self.noun_code(under) if under is not None else None
         if code and code[:2] in coding.CONFLICT_ROOTS | {"11", "12"}:

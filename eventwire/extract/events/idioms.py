@@ -1,6 +1,7 @@
 """Phrases whose event is not the dictionary sense of their verb: a verb that names its object ("called him a
 liar"), a verb that says an event noun happened ("the shooting occurred", "blasts that occurred"), a verb that gives
-an event's toll ("the blasts claimed 37 lives"), a bomb going off, a fire breaking out, and coming under fire."""
+an event's toll ("the blasts claimed 37 lives"), a bomb going off, a fire breaking out, coming under fire, and
+blasting someone in words."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -84,6 +85,19 @@ def peaceful_outbreak(verb: Token) -> bool:
     """"A fire broke out", not "fighting broke out"."""
     return (verb.lemma_.lower() == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in OUTBREAKS for c in verb.children))
+
+
+#: people who blast with words: "the minister blasted the decision" (a named person counts too)
+SPEAKING_PEOPLE = frozenset("""minister president premier spokesman spokeswoman spokesperson senator lawmaker
+legislator critic critics leader leaders official officials chairman chairwoman governor mayor candidate""".split())
+
+
+def blasted_in_words(verb: Token) -> bool:
+    """"Trump blasted Biden", "the minister blasted the decision": criticism by or of a person, not an explosion
+    ("a bomb blasted the market")."""
+    return verb.lemma_.lower() == "blast" and any(
+        c.dep_ in ("nsubj", "dobj") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in SPEAKING_PEOPLE)
+        for c in verb.children)
 
 
 def under_what(verb: Token) -> Token | None:
