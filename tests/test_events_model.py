@@ -219,6 +219,7 @@ def test_laws_broken_and_diseases_combated_are_no_force(nlp):
     assert events(nlp, "The French government has abused its power, and the French minister was pronounced dead.") == []
     assert one(events(nlp, "France slammed China on Monday."), "slammed")["cameo"] == "111"
     assert one(events(nlp, "Putin blasted Joe Biden on Monday."), "blasted")["cameo"] == "111"
+    assert events(nlp, "French musicians are basically going broke.") == []
     assert one(events(nlp, "Russian jets blasted Ukrainian positions."), "blasted")["cameo"][:2] in ("18", "19")
     assert one(events(nlp, "Fighting broke out between France and Germany."), "broke")["cameo"][:2] == "19"
     e = one(events(nlp, "France argued that China has the strength to grow."), "argued")

@@ -1,7 +1,7 @@
 """Phrases whose event is not the dictionary sense of their verb: a verb that names its object ("called him a
 liar"), a verb that says an event noun happened ("the shooting occurred", "blasts that occurred"), a verb that gives
-an event's toll ("the blasts claimed 37 lives"), a bomb going off, a fire breaking out, coming under fire, and
-blasting someone in words."""
+an event's toll ("the blasts claimed 37 lives"), a bomb going off, a fire breaking out, coming under fire,
+blasting someone in words, and going broke."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -98,6 +98,11 @@ def blasted_in_words(verb: Token) -> bool:
     return verb.lemma_.lower() == "blast" and any(
         c.dep_ in ("nsubj", "dobj") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in SPEAKING_PEOPLE)
         for c in verb.children)
+
+
+def state_gone_into(verb: Token) -> bool:
+    """"going broke", "went missing": a state someone goes into, which the tagger took for a verb."""
+    return verb.dep_ == "acomp" and verb.head.lemma_.lower() == "go"
 
 
 def under_what(verb: Token) -> Token | None:
