@@ -220,6 +220,9 @@ def test_laws_broken_and_diseases_combated_are_no_force(nlp):
     assert one(events(nlp, "France slammed China on Monday."), "slammed")["cameo"] == "111"
     assert one(events(nlp, "Putin blasted Joe Biden on Monday."), "blasted")["cameo"] == "111"
     assert events(nlp, "French musicians are basically going broke.") == []
+    assert events(nlp, "The French minister now resides in China.") == []
+    assert events(nlp, "The report demonstrates that France is not ready.") == []
+    assert one(events(nlp, "French students demonstrated against China in Paris."), "demonstrated")["cameo"][:2] == "14"
     assert one(events(nlp, "Russian jets blasted Ukrainian positions."), "blasted")["cameo"][:2] in ("18", "19")
     assert one(events(nlp, "Fighting broke out between France and Germany."), "broke")["cameo"][:2] == "19"
     e = one(events(nlp, "France argued that China has the strength to grow."), "argued")

@@ -1,7 +1,7 @@
 """Phrases whose event is not the dictionary sense of their verb: a verb that names its object ("called him a
 liar"), a verb that says an event noun happened ("the shooting occurred", "blasts that occurred"), a verb that gives
 an event's toll ("the blasts claimed 37 lives"), a bomb going off, a fire breaking out, coming under fire,
-blasting someone in words, and going broke."""
+blasting someone in words, going broke, and demonstrating that something is so."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -103,6 +103,20 @@ def blasted_in_words(verb: Token) -> bool:
 def state_gone_into(verb: Token) -> bool:
     """"going broke", "went missing": a state someone goes into, which the tagger took for a verb."""
     return verb.dep_ == "acomp" and verb.head.lemma_.lower() == "go"
+
+
+def shows(verb: Token) -> bool:
+    """"demonstrates that ...", "demonstrated their strength": showing, not a demonstration (141), which takes no
+    object ("demonstrated support" stays the dictionary's endorsement, 051)."""
+    if verb.lemma_.lower() != "demonstrate":
+        return False
+    for child in verb.children:
+        if child.dep_ == "ccomp" and (child.left_edge.i == verb.i + 1 or any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children)):
+            return True
+        if child.dep_ == "dobj" and child.i - verb.i <= 4 and child.lemma_.lower() not in ("support", "solidarity"):
+            return True
+    return False
 
 
 def under_what(verb: Token) -> Token | None:
