@@ -122,11 +122,11 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
             if person is not None:  # "Kosiec" the model took for an organisation: the person named before
                 person.add(m)
                 continue
-        cluster = by_key.get(m.key) or _bracketed_alias(doc, m, by_key, previous)
+        cluster = by_key.get(m.key) or _bracketed_alias(doc, m, previous)
         if cluster is None:
             cluster = Cluster(key=m.key)
-            by_key[m.key] = cluster
             clusters.append(cluster)
+        by_key.setdefault(m.key, cluster)  # an alias's key leads to the actor it names too
         cluster.add(m)
         previous = (m, cluster)
     for m in descriptions:  # "Montenegro's prime minister": a named person with that role, else a person of its own
@@ -147,11 +147,9 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
 ORGANISED = frozenset({"organization", "group", "igo", "military"})
 
 
-def _bracketed_alias(doc: Doc, m: Mention, by_key: dict[str, Cluster],
-                     previous: tuple[Mention, Cluster] | None) -> Cluster | None:
+def _bracketed_alias(doc: Doc, m: Mention, previous: tuple[Mention, Cluster] | None) -> Cluster | None:
     """The actor named right before a name in brackets, when both name organisations: "the Islamic State of Iraq
-    and Al-Sham (ISIS)" is one group, though the dictionaries list the two names as two entries. The alias's key
-    then leads to that actor too."""
+    and Al-Sham (ISIS)" is one group, though the dictionaries list the two names as two entries."""
     if previous is None or m.kind != "name" or m.type not in ORGANISED:
         return None
     before, cluster = previous
@@ -159,7 +157,6 @@ def _bracketed_alias(doc: Doc, m: Mention, by_key: dict[str, Cluster],
         return None
     if doc[m.start - 1].text != "(" or m.end >= len(doc) or doc[m.end].text != ")":
         return None
-    by_key[m.key] = cluster
     return cluster
 
 

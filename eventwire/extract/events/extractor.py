@@ -131,11 +131,8 @@ class Coder:
         self._verb_cache[verb.i] = None  # guards against cycles in odd parses
         result = None
         lemma = verb.lemma_.lower()
-        if idioms.naming(verb):
-            return None  # "called him a liar", "called the deal 'lousy'": words about someone, not a call
-        if (sport.contest(verb) or idioms.peaceful_outbreak(verb) or idioms.state_gone_into(verb)
-                or idioms.shows(verb)):
-            return None  # "Spain beat Germany 2-1": a game; "a fire broke out": no fighting; "going broke"
+        if idioms.no_event(verb) or sport.contest(verb):
+            return None  # "called him a liar", "a fire broke out"; "Spain beat Germany 2-1": a game, no assault
         if idioms.toll_subject(verb, self.is_event_noun) is not None:
             return None  # "the blasts claimed 37 lives": the blasts are the event (noun_event), not a claim
         idiom = self.idiom_code(verb)

@@ -119,6 +119,12 @@ def shows(verb: Token) -> bool:
     return False
 
 
+def no_event(verb: Token) -> bool:
+    """Whether the verb's phrase reports no event whatever the dictionary codes the verb: naming someone ("called
+    him a liar"), a fire breaking out, going broke, showing that something is so."""
+    return naming(verb) or peaceful_outbreak(verb) or state_gone_into(verb) or shows(verb)
+
+
 def under_what(verb: Token) -> Token | None:
     """What the subject came under ("the convoy came under fire": the fire), or None."""
     if verb.lemma_.lower() != "come":
