@@ -197,6 +197,13 @@ def test_bare_agent_takes_its_country_from_the_sentence(nlp):
     assert protesters.country == "KEN"
 
 
+def test_rebel_and_government_forces_are_actors_without_a_country(nlp):
+    result, text = found(nlp, "Rebel forces entered the town on Monday, and government forces withdrew.")
+    rebels, army = by_mention(result, text, "Rebel forces"), by_mention(result, text, "government forces")
+    assert (rebels.code, rebels.sector) == ("REB", "REB")
+    assert army.sector == "MIL" and army is not rebels
+
+
 def test_international_organisation(nlp):
     result, text = found(nlp, "NATO said there was no consensus among its members.")
     nato = by_mention(result, text, "NATO")

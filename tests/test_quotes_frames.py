@@ -173,3 +173,11 @@ def test_verbs_of_saying_with_their_particle_are_cues_after_a_quotation(pipeline
     assert q["cue"] == "points" and "Cruz is the only" not in q["text"]
     text = '"They are all here because he is promising them free stuff," Bennett shot back with a laugh.'
     assert only(quotes(pipeline, text), "They are all here")["cue"] == "shot"
+
+
+def test_an_attack_by_force_is_no_attribution_but_an_attack_in_words_is(pipeline):
+    for text in ("Rebel forces attacked the town on Monday.", "Gunmen attacked a police station in Kano.",
+                 "Troops defended the base."):
+        assert quotes(pipeline, text) == [], text
+    q = only(quotes(pipeline, "Sanders attacked the plan on Monday."), "the plan")
+    assert q["cue"] == "attacked"

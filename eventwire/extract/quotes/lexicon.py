@@ -37,6 +37,21 @@ back accuse blame predict propose demand describe characterize characterise disp
 mention acknowledge admit tweet
 """.split())
 
+#: stance verbs that also name a physical act ("rebels attacked the town", "rockets slammed into a school")
+PHYSICAL_SENSE = frozenset("attack blast slam defend".split())
+#: who does such an act by force: the act is no statement ("troops attacked", "a drone attacked")
+ARMED_NOUNS = frozenset("""
+force troop soldier army military militant rebel gunman insurgent fighter guerrilla militia militiaman jihadist
+terrorist attacker assailant bomber mob police policeman jet warplane aircraft plane helicopter drone missile rocket
+artillery tank navy shark dog bear
+""".split())
+#: what such an act is done to: places and military targets ("attacked the town", "defended the base")
+TARGET_NOUNS = frozenset("""
+town city village position positions base post checkpoint convoy building house home camp station area district
+outpost headquarters office embassy school hospital mosque church market bus car vehicle ship vessel patrol
+stronghold border frontier bridge airport harbor harbour port plant facility compound line lines trench territory
+""".split())
+
 #: verbs of naming: a content only with what the object is called (``called him a liar``, ``labeled it as ...``)
 NAMING = frozenset("call dub label brand name term".split())
 

@@ -140,6 +140,15 @@ def _rest(verb: Token, first: Token) -> list[Token]:
     return out
 
 
+def _by_force(verb: Token, obj: Token) -> bool:
+    """Whether a verb with a physical sense ("attack", "defend") names an act of force here: done by armed men or
+    weapons, or to a place or a military target."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.lemma_.lower() in lexicon.ARMED_NOUNS:
+        return True
+    return obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in lexicon.TARGET_NOUNS
+
+
 def _cue_tokens(verb: Token) -> list[int]:
     cue = [verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]
     return sorted(cue)
@@ -240,6 +249,8 @@ def from_verbs(parsed: Parsed) -> list[Found]:
                 objects = []  # "what he said": the content is what the relative clause hangs on
             if objects and naming and not (complements or as_phrase or named):
                 objects = []  # "called a meeting" names nothing
+            if objects and lemma in lexicon.PHYSICAL_SENSE and _by_force(token, objects[0]):
+                objects = []  # "rebels attacked the town", "troops defended the base": an act, not a stance
             if objects and not (lemma == "say" and not complements and objects[0].pos_ == "PRON"
                                 and objects[0].lower_ in ("it", "them")):
                 # what the object is called or blamed for belongs to the content ("described it as ...")
