@@ -9,64 +9,35 @@ mention of its own, located later through the place it is said to be in.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ...geo import Candidate, Gazetteer, fold
 from ...geo.build import CODE
+from .frames import framed_names, names_someone
+from .words import (
+    CALENDAR,
+    CITY_WORDS,
+    CONNECTORS,
+    DIRECTIONS,
+    FACILITY_NOUNS,
+    FACILITY_SUFFIXES,
+    FEATURE_TAILS,
+    FRAME_EXTRA,
+    GENERIC,
+    LOCATIVE,
+    NAME_PREFIXES,
+    NON_PLACE_LABELS,
+    OPENING_WORDS,
+    PLACE_FRAMES,
+    PLACE_LABELS,
+    REGION_WORDS,
+    SEIZING_VERBS,
+    and_segments,
+    is_name_token,
+)
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-#: entity labels whose tokens are never place names
-NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-#: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
-CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
-              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul", "es", "au", "aux", "en", "sous"}
-LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
-            "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
-            "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
-DIRECTIONS = {
-    "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northern": (1, 0), "southern": (-1, 0),
-    "eastern": (0, 1), "western": (0, -1), "northeast": (1, 1), "northeastern": (1, 1), "north-east": (1, 1),
-    "north-eastern": (1, 1), "northwest": (1, -1), "northwestern": (1, -1), "north-west": (1, -1),
-    "north-western": (1, -1), "southeast": (-1, 1), "southeastern": (-1, 1), "south-east": (-1, 1),
-    "south-eastern": (-1, 1), "southwest": (-1, -1), "southwestern": (-1, -1), "south-west": (-1, -1),
-    "south-western": (-1, -1), "central": (0, 0),
-}
-FACILITY_NOUNS = {"plant", "factory", "enterprise", "works", "airport", "airbase", "base", "port", "refinery",
-                  "mine", "dam", "complex", "facility", "site", "station", "prison", "compound", "shipyard",
-                  "terminal", "camp", "cosmodrome", "reactor", "stadium", "bridge", "harbor", "harbour"}
-#: words that are never a place on their own ("the Peninsula", "Union"), though they end many place names
-GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "ocean", "sea", "river", "lake", "bay",
-           "gulf", "island", "islands", "mount", "mountain", "mountains", "hill", "hills", "park", "square", "house",
-           "city", "centre", "center", "village", "county", "state", "states", "province", "district", "coast",
-           "united", "kingdom", "federal", "national", "international", "university", "college", "hospital",
-           "airport", "station", "street", "road", "avenue", "bridge", "tower", "hall", "court", "office", "capitol",
-           "congress", "senate", "parliament", "ministry", "army", "police", "government", "council", "new", "old",
-           "great", "little", "upper", "lower", "middle", "region", "territory", "land", "forest", "desert", "beach",
-           "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
-           "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
-           "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
-           "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
-           "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
-           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the", "st", "mt", "ft", "pt"}
-CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "christmas", "easter", "ramadan"}
-#: the last word of a facility's or street's name ("Royal Street", "Barclays Center", "Manila Cathedral")
-FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
-                     "highway", "square", "plaza", "park", "bridge", "school", "university", "college", "academy",
-                     "hospital", "clinic", "church", "cathedral", "basilica", "chapel", "mosque", "temple",
-                     "synagogue", "center", "centre", "stadium", "arena", "airport", "station", "hall", "house",
-                     "building", "tower", "towers", "market", "mall", "prison", "jail", "courthouse", "embassy",
-                     "consulate", "hotel", "restaurant", "canal", "lagoon", "beach", "pier", "terminal", "base",
-                     "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
-                     "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
-#: nouns that frame a place name: "the town of X", "X village"
-PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
-                "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
-                "camp", "enclave", "area", "settlement", "commune"}
 MAX_TOKENS = 6
 #: a city this large is a place even without supporting context
 STRONG_POPULATION = 100_000
@@ -89,20 +60,12 @@ class Mention:
     framed: bool = False  # a place noun frames the name ("the village of X"): a place even where no reading fits
 
 
-_PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
-
-
-def _is_name_token(tok: Token) -> bool:
-    text = tok.text
-    return bool(text) and text[0].isalpha() and (text[0].isupper() or bool(_PARTICLE_NAME.match(text)))
-
-
 def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of name tokens, with connectors and hyphens inside ("Rio de Janeiro", "Mazar-i-Sharif")."""
     runs = []
     i, n = 0, len(doc)
     while i < n:
-        if not _is_name_token(doc[i]):
+        if not is_name_token(doc[i]):
             i += 1
             continue
         j = i + 1
@@ -110,27 +73,21 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             tok = doc[j]
             if tok.ent_type_ in NON_PLACE_LABELS and doc[i].ent_type_ not in NON_PLACE_LABELS:
                 break  # "Zzyzxqwa Sunday"
-            if _is_name_token(tok):
+            if is_name_token(tok):
                 j += 1
             elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
-                  and _is_name_token(doc[j + 1])):
+                  and is_name_token(doc[j + 1])):
                 j += 2
-            elif tok.lower_ == "of" and j + 2 < n and doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2]):
+            elif tok.lower_ == "of" and j + 2 < n and doc[j + 1].lower_ == "the" and is_name_token(doc[j + 2]):
                 j += 3  # Democratic Republic of the Congo
             elif (tok.text == "-" and j + 3 < n and doc[j + 1].lower_ in CONNECTORS and doc[j + 2].text == "-"
-                  and _is_name_token(doc[j + 3])):
+                  and is_name_token(doc[j + 3])):
                 j += 4
             else:
                 break
         runs.append((i, j))
         i = j
     return runs
-
-
-def _and_segments(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
-    """The parts of the run ``i:j`` between its "and"s ("Kafr Rouma and Saraqib"), "and" left out."""
-    cuts = [i] + [k + 1 for k in range(i, j) if doc[k].lower_ == "and"] + [j + 1]
-    return [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _span_key(doc: Doc, i: int, j: int) -> str:
@@ -187,7 +144,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     taken: set[int] = set()
     for i, j in runs:
-        for seg_start, seg_end in _and_segments(doc, i, j):
+        for seg_start, seg_end in and_segments(doc, i, j):
             facility = _facility_run(doc, seg_start, seg_end, ents, gaz)
             if facility is not None:
                 mentions.append(facility)
@@ -209,7 +166,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     continue
                 key = _span_key(doc, a, b)
                 cands = [c for c in found.get(key, []) if c.kind != CODE]
-                if (cands and b - a == 1 and b == j and a > i and _is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
+                if (cands and b - a == 1 and b == j and a > i and is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
                         and not _head_ok(doc, a, cands, ents)):
                     continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
                 if cands and _inside_longer_name(doc, a, b, j, cands):
@@ -236,14 +193,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
             continue
         key = fold(doc[start:end].text)
-        if not found.get(key) and _names_someone(doc[start:end]):
+        if not found.get(key) and names_someone(doc[start:end]):
             continue
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
     # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
     by_span = {(m.start, m.end): m for m in mentions}
-    for start, end in _framed_names(doc, runs):
+    for start, end in framed_names(doc, runs):
         if (start, end) in by_span:
             by_span[start, end].framed = True
         if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
@@ -265,22 +222,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
     return mentions
-
-
-#: nouns a place's name may own or stand beside ("Kobane's residents", "the town, Tiri")
-OWNED_BY_PLACES = PLACE_FRAMES | {"resident", "people", "population", "street", "outskirt", "border", "center",
-                                  "centre", "airport", "mayor", "governor", "police", "capital", "hospital",
-                                  "market", "port", "coast", "countryside"}
-
-
-def _names_someone(span) -> bool:
-    """Whether a name the model calls a place, and the gazetteer lacks, is said of someone: in apposition to a
-    common noun ("his daughter Pratiksha") or owning a thing that is no part of a place ("in Sabeeh's support")."""
-    head = span.root
-    noun = head.head
-    if noun.i == head.i or noun.pos_ != "NOUN" or noun.lemma_.lower() in OWNED_BY_PLACES:
-        return False
-    return (head.dep_ == "appos" and noun.i < head.i) or head.dep_ == "poss"
 
 
 def _after_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
@@ -318,10 +259,6 @@ def _framing_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | No
     return None
 
 
-#: nouns that frame a part of a town ("the Nairobi slum Kibera", "Cairo's suburb of Madinaty")
-FRAME_EXTRA = {"slum", "slums", "neighborhood", "neighbourhood", "quarter", "township", "estate"}
-
-
 def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> Mention | None:
     """A run that names a street, building or site ("Royal Street", "Manila Cathedral"), as one mention."""
     end = j
@@ -356,16 +293,6 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     return m
 
 
-#: the last word of a natural feature's or a site's name ("Ural Mountains", "Fraser Valley", "Eva's Village")
-FEATURE_TAILS = {"mountains", "mountain", "mount", "valley", "bay", "lake", "lakes", "river", "delta", "island",
-                 "islands", "peninsula", "hills", "hill", "creek", "canyon", "desert", "forest", "gorge", "falls",
-                 "glacier", "plateau", "basin", "strait", "sound", "reef", "lagoon", "village", "estate", "range",
-                 "park", "beach", "coast", "heights", "marsh", "wetlands", "dam", "reservoir", "harbour", "harbor"}
-#: words that open many Arabic and Berber place names without being a place themselves ("Beni Suef", "Bab el-Oued")
-NAME_PREFIXES = {"abu", "bab", "beni", "bani", "ain", "bir", "tell", "tal", "tel", "wadi", "jebel", "jabal", "ras",
-                 "kafr", "deir", "dayr", "beit", "bayt", "umm", "sidi", "khan", "el", "al"}
-
-
 def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]) -> bool:
     """Whether a town's name at ``a:b`` only opens a longer name the gazetteer lacks: a natural feature or site
     named after it ("Fraser Valley", "Ural Mountains", "Eva's Village"), or an Arabic name that starts with a
@@ -373,7 +300,7 @@ def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]
     reading ("Sinai Peninsula", "Nile Delta", "Tijuana River")."""
     if b >= j:
         return False
-    if b - a == 1 and doc[a].lower_ in NAME_PREFIXES and _is_name_token(doc[b]):
+    if b - a == 1 and doc[a].lower_ in NAME_PREFIXES and is_name_token(doc[b]):
         return not any(c.entry.feature in ("PCLI", "ADM1") for c in cands)
     if is_strong(cands):
         return False  # a country, a region or a large town names the feature well enough ("Tijuana River")
@@ -397,39 +324,12 @@ def _saint(doc: Doc, a: int, b: int) -> bool:
             and (doc[b - 1].text in ("'s", "’s") or (b < len(doc) and doc[b].text in ("'s", "’s"))))
 
 
-#: adjectives that open many facility names without being names themselves
-OPENING_WORDS = {"royal", "central", "general", "main", "grand", "first", "second", "third", "regional",
-                 "municipal", "public", "state", "memorial", "metropolitan", "greater"}
-
-
 def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
     ent = ents.at(a)
     if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
         return True
     return doc[a - 1].lower_ in DIRECTIONS or any(c.entry.feature in ("PCLI", "ADM1", "CONT") or c.entry.id < 0
                                                   for c in cands)
-
-
-def _framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
-    out = []
-    for i, j in runs:
-        owner = max((k for k in range(i, j) if doc[k].text in ("'s", "’s")), default=None)
-        if owner is not None:
-            i = owner + 1  # "Mogadishu's Huriwa district": the name after the owner's
-        if i >= j or all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
-            continue
-        before = doc[i - 2:i] if i >= 2 else None
-        after = doc[j] if j < len(doc) else None
-        if before is not None and before[1].lower_ == "of" and before[0].lemma_.lower() in PLACE_FRAMES:
-            out.extend((a, b) for a, b in _and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
-        elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower():
-            out.extend((a, b) for a, b in _and_segments(doc, i, j) if b > a)  # "X and Y districts"
-        elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
-              and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
-              and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
-            out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
-    return out
 
 
 def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
@@ -495,11 +395,6 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
     return b - a >= 2 and any(c.kind == 0 for c in cands)
 
 
-#: verbs done to a place by force: their object names a place when the gazetteer has that name
-SEIZING_VERBS = frozenset("""capture recapture seize retake storm overrun shell bomb bombard besiege encircle
-surround liberate occupy raid enter invade""".split())
-
-
 def _taken_or_struck(doc: Doc, a: int, b: int) -> bool:
     """Whether the name is the object of a verb of seizing or striking ("captured Birao", "was shelled")."""
     head = doc[b - 1]
@@ -540,11 +435,6 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
         m.qualifier = nxt
     mentions.extend(extra)
     mentions.sort(key=lambda x: x.start)
-
-
-CITY_WORDS = {"city", "town", "village", "township", "municipality"}
-REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "territory", "county",
-                "district"}
 
 
 def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:

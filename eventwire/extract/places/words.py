@@ -1,0 +1,106 @@
+"""The words of place recognition: entity labels, prepositions, directions, the nouns that frame or end a place's
+name, and the token tests built on them (shared by ``recognize`` and ``frames``)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+#: entity labels whose tokens are never place names
+NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+#: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
+CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
+              "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul", "es", "au", "aux", "en", "sous"}
+
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "throughout", "toward",
+            "towards", "inside", "within", "via", "through", "between", "over", "off", "along", "of", "beyond",
+            "nearby", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west"}
+
+DIRECTIONS = {
+    "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northern": (1, 0), "southern": (-1, 0),
+    "eastern": (0, 1), "western": (0, -1), "northeast": (1, 1), "northeastern": (1, 1), "north-east": (1, 1),
+    "north-eastern": (1, 1), "northwest": (1, -1), "northwestern": (1, -1), "north-west": (1, -1),
+    "north-western": (1, -1), "southeast": (-1, 1), "southeastern": (-1, 1), "south-east": (-1, 1),
+    "south-eastern": (-1, 1), "southwest": (-1, -1), "southwestern": (-1, -1), "south-west": (-1, -1),
+    "south-western": (-1, -1), "central": (0, 0),
+}
+
+FACILITY_NOUNS = {"plant", "factory", "enterprise", "works", "airport", "airbase", "base", "port", "refinery",
+                  "mine", "dam", "complex", "facility", "site", "station", "prison", "compound", "shipyard",
+                  "terminal", "camp", "cosmodrome", "reactor", "stadium", "bridge", "harbor", "harbour"}
+
+#: words that are never a place on their own ("the Peninsula", "Union"), though they end many place names
+GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "ocean", "sea", "river", "lake", "bay",
+           "gulf", "island", "islands", "mount", "mountain", "mountains", "hill", "hills", "park", "square", "house",
+           "city", "centre", "center", "village", "county", "state", "states", "province", "district", "coast",
+           "united", "kingdom", "federal", "national", "international", "university", "college", "hospital",
+           "airport", "station", "street", "road", "avenue", "bridge", "tower", "hall", "court", "office", "capitol",
+           "congress", "senate", "parliament", "ministry", "army", "police", "government", "council", "new", "old",
+           "great", "little", "upper", "lower", "middle", "region", "territory", "land", "forest", "desert", "beach",
+           "harbour", "harbor", "port", "fort", "cape", "point", "springs", "falls", "heights", "creek", "wing",
+           "pacific", "atlantic", "arctic", "victory", "liberty", "independence", "freedom", "unity", "hope",
+           "paradise", "eden", "quarter", "friendship", "progress", "commerce", "industry", "energy", "mobile",
+           "reading", "alliance", "front", "party", "brigade", "brigades", "forces", "committee", "movement", "man",
+           "woman", "red", "white", "black", "green", "blue", "jewish", "muslim", "christian", "arab", "kurdish",
+           "shiite", "sunni", "catholic", "islamic", "hindu", "buddhist", "orthodox", "the", "st", "mt", "ft", "pt"}
+
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "christmas", "easter", "ramadan"}
+
+#: the last word of a facility's or street's name ("Royal Street", "Barclays Center", "Manila Cathedral")
+FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+                     "highway", "square", "plaza", "park", "bridge", "school", "university", "college", "academy",
+                     "hospital", "clinic", "church", "cathedral", "basilica", "chapel", "mosque", "temple",
+                     "synagogue", "center", "centre", "stadium", "arena", "airport", "station", "hall", "house",
+                     "building", "tower", "towers", "market", "mall", "prison", "jail", "courthouse", "embassy",
+                     "consulate", "hotel", "restaurant", "canal", "lagoon", "beach", "pier", "terminal", "base",
+                     "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
+                     "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
+
+#: nouns that frame a place name: "the town of X", "X village"
+PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
+                "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
+                "camp", "enclave", "area", "settlement", "commune"}
+
+#: nouns that frame a part of a town ("the Nairobi slum Kibera", "Cairo's suburb of Madinaty")
+FRAME_EXTRA = {"slum", "slums", "neighborhood", "neighbourhood", "quarter", "township", "estate"}
+
+#: the last word of a natural feature's or a site's name ("Ural Mountains", "Fraser Valley", "Eva's Village")
+FEATURE_TAILS = {"mountains", "mountain", "mount", "valley", "bay", "lake", "lakes", "river", "delta", "island",
+                 "islands", "peninsula", "hills", "hill", "creek", "canyon", "desert", "forest", "gorge", "falls",
+                 "glacier", "plateau", "basin", "strait", "sound", "reef", "lagoon", "village", "estate", "range",
+                 "park", "beach", "coast", "heights", "marsh", "wetlands", "dam", "reservoir", "harbour", "harbor"}
+
+#: words that open many Arabic and Berber place names without being a place themselves ("Beni Suef", "Bab el-Oued")
+NAME_PREFIXES = {"abu", "bab", "beni", "bani", "ain", "bir", "tell", "tal", "tel", "wadi", "jebel", "jabal", "ras",
+                 "kafr", "deir", "dayr", "beit", "bayt", "umm", "sidi", "khan", "el", "al"}
+
+#: adjectives that open many facility names without being names themselves
+OPENING_WORDS = {"royal", "central", "general", "main", "grand", "first", "second", "third", "regional",
+                 "municipal", "public", "state", "memorial", "metropolitan", "greater"}
+
+#: verbs done to a place by force: their object names a place when the gazetteer has that name
+SEIZING_VERBS = frozenset("""capture recapture seize retake storm overrun shell bomb bombard besiege encircle
+surround liberate occupy raid enter invade""".split())
+
+CITY_WORDS = {"city", "town", "village", "township", "municipality"}
+
+REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "territory", "county",
+                "district"}
+
+_PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
+
+
+def is_name_token(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isalpha() and (text[0].isupper() or bool(_PARTICLE_NAME.match(text)))
+
+
+def and_segments(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """The parts of the run ``i:j`` between its "and"s ("Kafr Rouma and Saraqib"), "and" left out."""
+    cuts = [i] + [k + 1 for k in range(i, j) if doc[k].lower_ == "and"] + [j + 1]
+    return [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
