@@ -315,3 +315,29 @@ def test_names_a_place_noun_follows_are_places(extract):
     for name in ("Sholgara", "Darai Souf", "Huriwa", "Al-Fijah Springs"):
         assert _by_text(doc, name), name
     assert not _by_text(doc, "Sholgara and Darai Souf")
+
+
+@pytest.mark.model
+def test_an_unknown_name_after_a_preposition_of_place_on_a_verb_is_a_place(extract):
+    doc = extract("Six people were killed in Oued Aissi on Monday. A youth was arrested for murdering his relative "
+                  "at Karvenagar. ISIS launched an offensive in the Deir Ezzor Governorate. Gunmen attacked Bama "
+                  "Town on Wednesday.")
+    for name in ("Oued Aissi", "Karvenagar", "Deir Ezzor Governorate", "Bama Town"):
+        assert _by_text(doc, name), name
+
+
+@pytest.mark.model
+def test_an_employer_a_faith_or_a_sum_after_a_preposition_is_no_place(extract):
+    doc = extract("Adam Kamins, a senior economist at Moody's Analytics, said so. He believes in God. The damage "
+                  "was estimated at R2bn. He lost money at Wedbush.")
+    assert [p.text for p in doc.places] == []
+
+
+@pytest.mark.model
+def test_a_town_after_words_that_describe_it_is_still_after_its_preposition(extract):
+    doc = extract("A bomb was detonated in downtown Yala in Thailand's south. The MEND detonated car bombs in oil "
+                  "city Port Harcourt.")
+    (yala,) = _by_text(doc, "Yala")
+    (harcourt,) = _by_text(doc, "Port Harcourt")
+    assert yala.country == "TH" and harcourt.country == "NG"
+

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .words import GENERIC, PLACE_FRAMES, and_segments
+from .words import BELIEFS, CALENDAR, GENERIC, PLACE_FRAMES, and_segments
+
+#: capitalized last words of a place's name that say what kind of place it is ("Deir Ezzor Governorate",
+#: "Al-Assad Suburb", "Bama Town", "Sheikh Sa'eed Hill")
+NAME_TAILS = PLACE_FRAMES | {"quarter", "hill", "hills", "mountains", "roundabout", "airbase", "locality", "plains",
+                             "countryside", "junction", "crossing", "checkpoint"}
+#: prepositions whose object is where something is or happens ("killed in Oued Aissi", "inside Kafr Sousah")
+WHERE = {"in", "at", "inside", "near", "outside", "around"}
+#: entity labels of names that are no place, whatever the preposition before them
+NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "MONEY", "PERCENT",
+                    "QUANTITY", "CARDINAL", "ORDINAL"}
 
 #: nouns a place's name may own or stand beside ("Kobane's residents", "the town, Tiri")
 OWNED_BY_PLACES = PLACE_FRAMES | {"resident", "people", "population", "street", "outskirt", "border", "center",
@@ -37,8 +47,41 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
         elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower():
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "X and Y districts"
+        elif j - i >= 2 and doc[j - 1].lower_ in NAME_TAILS and not all(
+                t.lower_ in GENERIC or t.is_stop for t in doc[i:j - 1]) and not (
+                doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")):
+            out.append((i, j))  # "the Deir Ezzor Governorate", "Bama Town"; not the actor "Conleth Hill"
         elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
               and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
               and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
             out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
+    return out
+
+
+def located_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of capitalized words that are the object of a preposition of place after a verb: "killed in Oued
+    Aissi", "murdered at Karvenagar", "detonated inside Kafr Sousah". Not after a noun ("the analyst at IHS
+    Markit") or "the", not a possessor ("in Obama's speech"), an acronym, a date or a people's name, and not a
+    name whose last word says it is an organisation or a building ("in Congress")."""
+    out = []
+    for i, j in runs:
+        k = i - 1
+        if k < 0 or doc[k].lower_ not in WHERE or doc[k].head.pos_ not in ("VERB", "AUX"):
+            continue  # "the analyst at IHS Markit", "at the Royal Free": an employer, an institution
+        last = doc[j - 1]
+        if last.dep_ != "pobj" or last.head.i != k or (j < len(doc) and doc[j].text in ("'s", "’s")):
+            continue
+        if doc[k].lower_ == "at" and last.ent_type_ == "ORG":
+            continue  # "lost money at Wedbush", "ate at Taco Bell"
+        words = doc[i:j]
+        if (any(t.ent_type_ in NOT_PLACE_LABELS for t in words) or doc[i].is_stop or doc[i].lower_ in CALENDAR
+                or last.lower_ in BELIEFS):
+            continue
+        if (last.lower_ in GENERIC and last.lower_ not in NAME_TAILS) or all(t.lower_ in GENERIC for t in words):
+            continue
+        if any(ch.isdigit() for t in words for ch in t.text):
+            continue  # "estimated at R2bn"
+        if j - i == 1 and (last.text.isupper() or any(ch.isupper() for ch in last.text[1:]) and "-" not in last.text):
+            continue  # "at NATO", "in iPhone"
+        out.append((i, j))
     return out

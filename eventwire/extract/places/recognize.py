@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 
 from ...geo import Candidate, Gazetteer, fold
 from ...geo.build import CODE
-from .frames import framed_names, names_someone
+from .frames import framed_names, located_names, names_someone
 from .words import (
+    BELIEFS,
     CALENDAR,
     CITY_WORDS,
     CONNECTORS,
@@ -118,13 +119,19 @@ def is_strong(candidates: list[Candidate]) -> bool:
     return False
 
 
-def _locative_before(doc: Doc, i: int) -> bool:
+def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
+    """A preposition of place before the name: right before it ("in Yala", "in the north of"), or with words
+    between whose phrase the name heads ("in downtown Yala", "in oil city Port Harcourt")."""
     k = i - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     if k >= 0 and doc[k].lower_ in DIRECTIONS:
         k -= 1
-    return k >= 0 and doc[k].lower_ in LOCATIVE
+    if k >= 0 and doc[k].lower_ in LOCATIVE:
+        return True
+    last = doc[b - 1] if b is not None else doc[i]
+    return last.dep_ == "pobj" and last.head.lower_ in LOCATIVE and 0 < i - last.head.i <= 4 and all(
+        t.text.islower() and t.is_alpha for t in doc[last.head.i + 1:i])
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -188,7 +195,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             start += 1
         if start >= end or any(t in taken for t in range(start, end)):
             continue
-        if gaz.country_of_demonym(doc[start:end].text):
+        if gaz.country_of_demonym(doc[start:end].text) or doc[end - 1].lower_ in BELIEFS:
             continue
         if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
             continue
@@ -200,7 +207,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
     # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
     by_span = {(m.start, m.end): m for m in mentions}
-    for start, end in framed_names(doc, runs):
+    located = [(a, b) for a, b in located_names(doc, runs) if not found.get(_span_key(doc, a, b))]
+    for start, end in framed_names(doc, runs) + located:  # a located name the gazetteer knows passed _accept or not
         if (start, end) in by_span:
             by_span[start, end].framed = True
         if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
@@ -352,7 +360,7 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
     if b - a == 1:
         tok = doc[a]
         whole_place = label in PLACE_LABELS and ent.end - ent.start == 1
-        if (tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR
+        if (tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR or tok.lower_ in BELIEFS
                 or (fold(tok.text) in GENERIC and not whole_place)):
             return False  # "Western", "May", "Peninsula"
         if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
@@ -377,18 +385,18 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
             if (b - a) < (ent.end - ent.start):
                 return False  # part of a person's name ("Paris Hilton")
             top = max(cands, key=lambda c: c.entry.population).entry
-            return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a)
+            return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a, b)
                     or _qualified_after(doc, b))
         # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
         # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
         whole = ent.start == a and ent.end == b
         return strong or (whole and any(c.kind == 0 for c in cands)
-                          and (_locative_before(doc, a) or _taken_or_struck(doc, a, b)))
+                          and (_locative_before(doc, a, b) or _taken_or_struck(doc, a, b)))
     if strong or key in ner_texts:
         return True
     if doc[a].is_sent_start and b - a == 1:
         return False
-    if _locative_before(doc, a) or _qualified_after(doc, b):
+    if _locative_before(doc, a, b) or _qualified_after(doc, b):
         return True
     if _taken_or_struck(doc, a, b) and any(c.kind == 0 for c in cands):
         return True  # "rebels captured Birao", "Mullaittivu was shelled"

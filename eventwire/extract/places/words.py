@@ -11,6 +11,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: entity labels whose tokens are never place names
 NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
+#: faiths and beings: no places, though the gazetteer has towns of some of these names ("believes in God", "in Islam")
+BELIEFS = {"god", "allah", "jesus", "christ", "islam", "christianity", "judaism", "buddhism", "hinduism", "heaven",
+           "hell", "paradise"}
+
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
               "upon", "sur", "am", "an", "der", "y", "i", "e", "bin", "ibn", "ul", "es", "au", "aux", "en", "sous"}
@@ -85,7 +89,7 @@ OPENING_WORDS = {"royal", "central", "general", "main", "grand", "first", "secon
 
 #: verbs done to a place by force: their object names a place when the gazetteer has that name
 SEIZING_VERBS = frozenset("""capture recapture seize retake storm overrun shell bomb bombard besiege encircle
-surround liberate occupy raid enter invade""".split())
+surround liberate occupy raid enter invade patrol""".split())
 
 CITY_WORDS = {"city", "town", "village", "township", "municipality"}
 
