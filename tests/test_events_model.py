@@ -246,6 +246,15 @@ def test_an_event_noun_reported_by_its_toll_or_a_relative_clause(nlp):
     assert one(found, "occurred")["cameo"][:2] == "18"
 
 
+def test_a_verb_the_parser_took_for_a_noun_or_an_adjective_is_still_coded(nlp):
+    e = one(events(nlp, "Russian forces on Friday captured Shali, the last important town held by the rebels."),
+            "captured")  # parsed with "captured" as a modifier of "Shali"
+    assert e["cameo"] == "192" and e["source"] == ["Russia"]
+    e = one(events(nlp, "Thousands of Russian soldiers are now patrolling crowded markets."), "patrolling")
+    assert e["cameo"] == "150" and e["source"] == ["Russia"]
+    assert [e["word"] for e in events(nlp, "Russian troops patrolled the streets of Kiev.")] == ["patrolled"]
+
+
 def test_reference_article_threat_coded_13_toward_ukraine(seed_record):
     actors = {a["id"]: a for a in seed_record["actors"]}
     threats = [e for e in seed_record["events"] if e["cameo"].startswith("13")

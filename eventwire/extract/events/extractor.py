@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from ...records import Actor, Event
 from .. import places, times
 from ..context import Context
-from . import coding, idioms, lexicon, sport, tables
+from . import coding, idioms, lexicon, sport, tables, verbless
 from .candidate import Coded
 from .clauses import clause_kind, clause_words, frame
 from .confidence import confidence, features
@@ -269,6 +269,10 @@ class Coder:
             if result is not None:
                 coded_verbs[token.i] = result
                 absorbed.update(t.i for t in result[4])
+        if not coded_verbs:
+            misread = self.misread_event(sent)
+            if misread is not None:
+                found.append(misread)
         for token in tokens:  # "its demand that Israel ease restrictions": the content of a demand is the demand
             if token.dep_ in ("acl", "ccomp") and token.head.lemma_.lower() in CONTENT_NOUNS and token.i in coded_verbs:
                 absorbed.add(token.i)
@@ -290,6 +294,26 @@ class Coder:
             if coded is not None:
                 found.append(coded)
         return found
+
+    def is_verb_word(self, token: Token) -> bool:
+        return bool(self.verbs.ordered_entries(token.lemma_.lower(), token.lower_))
+
+    def misread_event(self, sent: Span) -> Coded | None:
+        """The event of a sentence the parser read without a verb ("Policemen patrol in coastal areas", "planes
+        bombed caves" with "bombed" as an adjective): its verb, subject and object found by their order."""
+        misread = verbless.misread_verb(sent, self.is_verb_word)
+        if misread is None or idioms.no_event(misread.verb) or sport.contest(misread.verb):
+            return None
+        result = self.lexicon_code(misread.verb)
+        if result is None:
+            return None
+        code, weight, reverse = result
+        coded = Coded(trigger=misread.verb, code=code, origin="verb", weight=weight, reverse=reverse)
+        coded.needs_source = misread.verb.lemma_.lower() in self.verbs.needs_actor
+        coded.sources = [misread.subject]
+        coded.targets = [misread.object] if misread.object is not None else []
+        coded.modality_token = misread.verb
+        return coded
 
     def verb_event(self, verb: Token, result) -> Coded:
         code, weight, reverse, origin, absorbed = result

@@ -1,0 +1,84 @@
+"""Sentences the small parser reads without a verb: the verb taken for a noun or an adjective.
+
+Headlines and terse wire sentences ("ETA separatists detonate carbomb in Spain", "Policemen patrol in coastal
+areas", "Fighter planes from Diyarbakir bombed caves used as shelters") often come back from the parser with a noun
+as their root and the verb hung as a modifier ("bombed caves" as an adjective and its noun) or tagged as a noun.
+Such a sentence has a subject noun phrase, the verb, and an object noun phrase in that order; this module finds the
+verb and the heads of the two phrases by their order, for the coder to code the verb as it would a parsed one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+#: tags of verb forms that can be a sentence's finite verb or its participle
+VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG"})
+#: how a misread verb hangs in the tree
+MISREAD_DEPS = frozenset({"amod", "compound", "nmod", "ROOT", "npadvmod", "conj"})
+NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"})
+
+
+@dataclass
+class Misread:
+    verb: Token
+    subject: Token
+    object: Token | None
+
+
+def misread_verb(sent: Span, is_verb_word) -> Misread | None:
+    """The verb of a sentence the parser read without one, with its subject's and object's heads, or None.
+
+    ``is_verb_word(token)`` says whether the verb dictionary knows the word as a verb (by lemma or form). The
+    sentence qualifies only when its root is no verb; the verb must follow a noun (its subject), be no noun by
+    its own form ("the patrol", "his shot") and be a verb form or a word the dictionary knows as a verb."""
+    root = sent.root
+    if root.pos_ == "VERB":
+        return None
+    tokens = list(sent)
+    for k in range(1, len(tokens)):
+        tok, prev = tokens[k], tokens[k - 1]
+        if tok.dep_ not in MISREAD_DEPS or tok.pos_ == "AUX" or not is_verb_word(tok):
+            continue
+        back = k - 1
+        while back > 0 and (tokens[back].ent_type_ in ("DATE", "TIME") or tokens[back].pos_ == "ADV"
+                            or tokens[back].lower_ in ("on", "at") and tokens[back + 1].ent_type_ in ("DATE", "TIME")):
+            back -= 1  # "are now patrolling", "forces on Friday captured", "forces midday Saturday captured"
+        prev = tokens[back]
+        progressive = prev.pos_ == "AUX" and prev.lemma_ == "be" and tok.tag_ == "VBG"
+        if tok.tag_ in VERB_TAGS:
+            if not (progressive or (prev.pos_ in ("NOUN", "PROPN") and prev.tag_ != "POS")):
+                continue
+        elif tok.tag_ in ("NN", "NNS"):
+            # "Policemen patrol", "Beurling shoots down": a plural or a name before the base or -s form
+            plural = prev.tag_ in ("NNS", "NNPS") or (prev.pos_ == "NOUN" and (
+                prev.lemma_.lower() != prev.lower_ or prev.lower_.endswith("men")))  # "Policemen", tagged NN
+            if not (plural or prev.tag_ == "NNP") or (tok.tag_ == "NNS" and prev.tag_ != "NNP"):
+                continue
+        else:
+            continue
+        subject = _subject_of(prev) if progressive else prev if prev.pos_ in ("NOUN", "PROPN") else None
+        if subject is None:
+            continue
+        return Misread(tok, subject, _object_after(tokens, k))
+    return None
+
+
+def _subject_of(aux: Token) -> Token | None:
+    return next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _object_after(tokens: list[Token], k: int) -> Token | None:
+    """The head of the noun phrase right after the verb (its particle skipped): its last noun."""
+    j = k + 1
+    if j < len(tokens) and tokens[j].pos_ in ("ADP", "ADV") and tokens[j].dep_ == "prt":
+        j += 1
+    last = None
+    while j < len(tokens) and tokens[j].pos_ in NOUN_PHRASE_POS:
+        if tokens[j].pos_ in ("NOUN", "PROPN"):
+            last = tokens[j]
+        j += 1
+    return last
+
+
+__all__ = ["Misread", "misread_verb"]
