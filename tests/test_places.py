@@ -341,3 +341,10 @@ def test_a_town_after_words_that_describe_it_is_still_after_its_preposition(extr
     (harcourt,) = _by_text(doc, "Port Harcourt")
     assert yala.country == "TH" and harcourt.country == "NG"
 
+
+@pytest.mark.model
+def test_a_name_used_of_a_person_is_no_place_whatever_the_model_says(extract):
+    doc = extract("In 1981, assailants shot Oudeh seven times outside a hotel in Warsaw. Millan, 41, was shot "
+                  "twice. According to Lindenwald, the dog was found. He was robbed, according to Chicago police.")
+    assert sorted(p.text for p in doc.places) == ["Chicago", "Warsaw"]
+

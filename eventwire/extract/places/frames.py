@@ -32,6 +32,25 @@ def names_someone(span) -> bool:
     return (head.dep_ == "appos" and noun.i < head.i) or head.dep_ == "poss"
 
 
+#: verbs done to people: their object is someone, not a place ("shot Oudeh seven times", "killed Millan")
+PERSON_VERBS = frozenset("""shoot kill murder wound injure assassinate execute kidnap abduct arrest detain behead
+stab torture interview marry""".split())
+
+
+def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
+    """Whether the name at ``a:b`` is used of a person, whatever the model's label: a source ("according to
+    Adan"), a name with an age ("Millan, 41,"), or the object of a verb done to people ("assailants shot Oudeh")."""
+    head = doc[b - 1]
+    while head.dep_ == "compound" and a <= head.head.i < b:
+        head = head.head
+    if a >= 2 and doc[a - 1].lower_ == "to" and doc[a - 2].lower_ == "according" and head.dep_ == "pobj":
+        return True  # not "according to Chicago police"
+    if b + 2 < len(doc) and doc[b].text == "," and doc[b + 1].like_num and doc[b + 2].text == ",":
+        return True
+    qualified = b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()  # "Severn, Md."
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PERSON_VERBS and not qualified
+
+
 def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs of capitalized words that a place noun frames: "the town of X", "X village", "X district"."""
     out = []

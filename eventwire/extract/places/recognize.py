@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...geo import Candidate, Gazetteer, fold
 from ...geo.build import CODE
-from .frames import framed_names, located_names, names_someone
+from .frames import framed_names, located_names, names_someone, said_of_a_person
 from .words import (
     BELIEFS,
     CALENDAR,
@@ -202,6 +202,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         key = fold(doc[start:end].text)
         if not found.get(key) and names_someone(doc[start:end]):
             continue
+        if said_of_a_person(doc, start, end) and not _seat_or_country(found.get(key, [])):
+            continue
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
@@ -340,6 +342,11 @@ def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
                                                   for c in cands)
 
 
+def _seat_or_country(cands: list[Candidate]) -> bool:
+    """A country, a first-level region or a capital: a place even where a person's name would fit."""
+    return any(c.entry.is_country or c.entry.feature in ("PPLC", "ADM1") for c in cands)
+
+
 def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
             gaz: Gazetteer) -> bool:
     if gaz.country_of_demonym(doc[a:b].text) and not any(c.entry.is_country for c in cands):
@@ -348,6 +355,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
     spanned = {id(e): e for e in (ents.at(k) for k in range(a, b)) if e is not None}
     if b - a >= 2 and any(c.kind == 0 and c.entry.is_country for c in cands):
         return True  # a country's full name ("Trinidad and Tobago"), however the model splits it
+    if said_of_a_person(doc, a, b) and not _seat_or_country(cands):
+        return False  # "according to Adan", "Millan, 41,", "assailants shot Oudeh"
     if len(spanned) > 1 and not all(e.label_ in PLACE_LABELS for e in spanned.values()):
         return False  # the match straddles two entities
     if ent is not None and (ent.label_ in NON_PLACE_LABELS

@@ -77,7 +77,8 @@ FRAME_EXTRA = {"slum", "slums", "neighborhood", "neighbourhood", "quarter", "tow
 FEATURE_TAILS = {"mountains", "mountain", "mount", "valley", "bay", "lake", "lakes", "river", "delta", "island",
                  "islands", "peninsula", "hills", "hill", "creek", "canyon", "desert", "forest", "gorge", "falls",
                  "glacier", "plateau", "basin", "strait", "sound", "reef", "lagoon", "village", "estate", "range",
-                 "park", "beach", "coast", "heights", "marsh", "wetlands", "dam", "reservoir", "harbour", "harbor"}
+                 "park", "beach", "coast", "heights", "marsh", "wetlands", "dam", "reservoir", "harbour", "harbor",
+                 "sea"}
 
 #: words that open many Arabic and Berber place names without being a place themselves ("Beni Suef", "Bab el-Oued")
 NAME_PREFIXES = {"abu", "bab", "beni", "bani", "ain", "bir", "tell", "tal", "tel", "wadi", "jebel", "jabal", "ras",
