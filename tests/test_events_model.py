@@ -255,6 +255,12 @@ def test_a_verb_the_parser_took_for_a_noun_or_an_adjective_is_still_coded(nlp):
     assert [e["word"] for e in events(nlp, "Russian troops patrolled the streets of Kiev.")] == ["patrolled"]
 
 
+def test_a_ruling_or_what_something_contains_is_no_event(nlp):
+    assert events(nlp, "The Supreme Court ruled that the Russian law was unconstitutional.") == []
+    assert events(nlp, "The Russian package contains ten books.") == []
+    assert one(events(nlp, "Russia ruled out talks with Ukraine."), "ruled")["cameo"][:2] == "12"
+
+
 def test_reference_article_threat_coded_13_toward_ukraine(seed_record):
     actors = {a["id"]: a for a in seed_record["actors"]}
     threats = [e for e in seed_record["events"] if e["cameo"].startswith("13")
