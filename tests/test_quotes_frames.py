@@ -181,3 +181,8 @@ def test_an_attack_by_force_is_no_attribution_but_an_attack_in_words_is(pipeline
         assert quotes(pipeline, text) == [], text
     q = only(quotes(pipeline, "Sanders attacked the plan on Monday."), "the plan")
     assert q["cue"] == "attacked"
+
+
+def test_a_quantity_of_people_speaks_as_those_people(pipeline):
+    q = only(quotes(pipeline, "A lot of the best players said the coach had to go."), "the coach had to go")
+    assert q["who"] == "best players" and q["words"] == "the best players"

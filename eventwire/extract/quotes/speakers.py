@@ -32,6 +32,23 @@ _GROUP_WORDS = {"official", "source", "spokesman", "spokeswoman", "spokesperson"
                 "staffer", "strategist", "republican", "democrat", "member", "poll", "survey", "report", "study",
                 "statement", "campaign", "administration", "government", "ministry", "military", "army", "police"}
 
+#: nouns of quantity: the speakers are what they count ("a lot of the best players", "a number of officials")
+_QUANTITY_WORDS = {"lot", "lots", "number", "majority", "minority", "most", "many", "some", "dozens", "hundreds",
+                   "thousands", "couple", "handful", "bunch", "half", "all", "none", "few", "several", "plenty"}
+
+
+def _counted(words: TokenSpan) -> TokenSpan:
+    """The phrase a quantity noun counts ("a lot of the best players" -> "the best players"), else the words."""
+    head = words.root
+    if head.lemma_.lower() not in _QUANTITY_WORDS:
+        return words
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return words.doc[obj.left_edge.i:obj.right_edge.i + 1]
+    return words
+
 
 class Speakers:
     """Resolves source phrases of one article to actors, adding actors where none fits."""
@@ -61,6 +78,7 @@ class Speakers:
         words = self.doc[source[0]:source[1]]
         if not len(words):
             return None, None
+        words = _counted(words)
         span = (words.start_char, words.end_char)
         head = words.root
         lower = head.lower_
