@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.extract.context import Context
 from eventwire.extract.events import extract
+from eventwire.pipeline import extract_text
 from eventwire.records import Actor, Article, Published
 
 pytestmark = pytest.mark.model
@@ -259,6 +260,16 @@ def test_a_ruling_or_what_something_contains_is_no_event(nlp):
     assert events(nlp, "The Supreme Court ruled that the Russian law was unconstitutional.") == []
     assert events(nlp, "The Russian package contains ten books.") == []
     assert one(events(nlp, "Russia ruled out talks with Ukraine."), "ruled")["cameo"][:2] == "12"
+
+
+def test_a_statement_about_a_country_does_not_happen_there_but_an_attack_on_it_does(pipeline):
+    record = extract_text("France slammed China on Monday. Russia attacked Ukraine on Monday. Protesters "
+                          "demonstrated against Israel in Paris.", published="2024-11-28", pipeline=pipeline)
+    places = {p.id: p.text for p in record.places}
+    by_word = {record.text[e.trigger[0]:e.trigger[1]]: places.get(e.place) for e in record.events}
+    assert by_word["slammed"] is None
+    assert by_word["attacked"] == "Ukraine"
+    assert by_word["demonstrated"] == "Paris"
 
 
 def test_reference_article_threat_coded_13_toward_ukraine(seed_record):

@@ -511,6 +511,23 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     return coded.code[:2] in coding.CONFLICT_ROOTS or (coded.code[:2] in ("06", "07", "08") and coded.weight > 0)
 
 
+def said_of_a_place(code: str) -> bool:
+    """Whether an event of this code names its actors' countries without happening there: the verbal ones
+    (statements, appeals, criticism, praise), but not a visit, which happens where it goes (042, 043)."""
+    return tables.info(code).quad_class in (1, 3) and code[:3] not in ("042", "043")
+
+
+def named_as(ctx: Context, place_id: str, heads: list[Token]) -> bool:
+    """Whether the place is named as the subject or object itself ("France slammed China"), or as its owner or
+    modifier ("China's leaders"), not in a phrase of place ("protested in Bethlehem")."""
+    place = next((p for p in ctx.places if p.id == place_id), None)
+    if place is None or place.span is None:
+        return False
+    start, end = place.span
+    words = [t for h in heads for t in [h, *h.children] if t is h or t.dep_ in ("compound", "poss", "amod", "nmod")]
+    return any(t.idx < end and start < t.idx + len(t.text) for t in words)
+
+
 def without_redundant_statements(coder: Coder, resolved: list) -> list:
     """A statement whose speaker reports an act of their own side ("Putin said the missile could target Kiev")
     says nothing more than that act (CAMEO codes statements only when nothing more specific is said); a statement
@@ -553,6 +570,9 @@ def extract(ctx: Context, collect: list | None = None) -> list[Event]:
             if not targets and not (coded.frame is not None and coded.frame.passive):
                 targets = coder.resolver.fallback_target(coded, sources, place)
                 implicit = bool(targets)
+            if (place is not None and coded.modality == "asserted" and said_of_a_place(coded.code)
+                    and named_as(ctx, place, coded.sources + coded.targets)):
+                place = None  # "France slammed China": said of China, not in it
             info = tables.info(coded.code)
             has_target = bool(targets)
             event = Event(
