@@ -204,6 +204,13 @@ def test_rebel_and_government_forces_are_actors_without_a_country(nlp):
     assert army.sector == "MIL" and army is not rebels
 
 
+def test_the_country_after_a_nationality_is_that_countrys_government(nlp):
+    result, text = found(nlp, "Russian sources said that the country had closed its airspace to flights.")
+    country = by_mention(result, text, "the country")
+    assert (country.name, country.code) == ("Russia", "RUSGOV")
+    assert by_mention(result, text, "Russian sources") is not country
+
+
 def test_international_organisation(nlp):
     result, text = found(nlp, "NATO said there was no consensus among its members.")
     nato = by_mention(result, text, "NATO")

@@ -295,7 +295,12 @@ class Resolver:
             if is_place_use(tok):
                 return
             wanted = GROUP_WORDS[low]
-            self._add(det.i, tok.i + 1, self._latest_group(tok.i, wanted), "description")
+            found = self._latest_group(tok.i, wanted)
+            if found is None and wanted == "country":
+                found = self._new_government(det.i, tok.i + 1)
+                if found is not None:
+                    return
+            self._add(det.i, tok.i + 1, found, "description")
             return
         title = " ".join(t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ"))
         if not title:
@@ -304,6 +309,28 @@ class Resolver:
             if c.type == "person" and role_fits((_role(c) or "").lower(), title):
                 self._add(det.i, tok.i + 1, c, "description")
                 return
+
+    def _new_government(self, start: int, end: int) -> Cluster | None:
+        """ "Russian sources said the country had closed its airspace": the country of the latest mention that has
+        one, as a government the article has not named yet; its first mention is "the country"."""
+        for _, _c, m in self._before(start, 6):
+            country = m.country or country_of(m.code)
+            name = self.tables.country_name(country)
+            if not name:
+                continue
+            mention = Mention(start, end, "description", "country", name, f"code:{country}GOV", code=f"{country}GOV",
+                              country=country, sector="GOV",
+                              subject=self.doc[end - 1].dep_ in ("nsubj", "nsubjpass"))
+            cluster = Cluster(mentions=[mention], key=mention.key)
+            self.clusters.append(cluster)
+            at = bisect.bisect_right(self.starts, start)
+            self.starts.insert(at, start)
+            self.timeline.insert(at, (start, cluster, mention))
+            for k in range(start, end):
+                self.used[k] = True
+                self.cluster_of_token[k] = cluster
+            return cluster
+        return None
 
     def _latest_group(self, i: int, wanted: str) -> Cluster | None:
         for _, c, m in self._before(i, 6):
