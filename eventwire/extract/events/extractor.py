@@ -12,7 +12,7 @@ from .clauses import clause_kind, clause_words, frame
 from .confidence import confidence, features
 from .modality import modality, obligation
 from .participants import Resolver
-from .selection import keep, named_as, said_of_a_place, without_redundant_statements
+from .selection import keep, verbal_place, without_redundant_statements
 
 SPEECH_VERBS = frozenset("""say tell state announce declare claim report add note stress explain insist confirm
 reiterate assert affirm argue suggest indicate write warn allege acknowledge admit told reply respond comment
@@ -510,9 +510,7 @@ def extract(ctx: Context, collect: list | None = None) -> list[Event]:
             if not targets and not (coded.frame is not None and coded.frame.passive):
                 targets = coder.resolver.fallback_target(coded, sources, place)
                 implicit = bool(targets)
-            if (place is not None and coded.modality == "asserted" and said_of_a_place(coded.code)
-                    and named_as(ctx, place, coded.sources + coded.targets)):
-                place = None  # "France slammed China": said of China, not in it
+            place = verbal_place(ctx, coded, place)  # "France slammed China": said of China, not in it
             info = tables.info(coded.code)
             has_target = bool(targets)
             event = Event(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
-
 from ...records import Actor
 from ..context import Context
 from . import coding, tables
@@ -44,15 +42,19 @@ def said_of_a_place(code: str) -> bool:
     return tables.info(code).quad_class in (1, 3) and code[:3] not in ("042", "043")
 
 
-def named_as(ctx: Context, place_id: str, heads: list[Token]) -> bool:
-    """Whether the place is named as the subject or object itself ("France slammed China"), or as its owner or
-    modifier ("China's leaders"), not in a phrase of place ("protested in Bethlehem")."""
+def verbal_place(ctx: Context, coded: Coded, place_id: str | None) -> str | None:
+    """The event's place, unless the event is verbal and the place is its subject or object itself ("France
+    slammed China": said of China, not in it), or their owner or modifier ("China's leaders"); a place in a phrase
+    of place stays ("protested in Bethlehem")."""
+    if place_id is None or coded.modality != "asserted" or not said_of_a_place(coded.code):
+        return place_id
     place = next((p for p in ctx.places if p.id == place_id), None)
     if place is None or place.span is None:
-        return False
+        return place_id
     start, end = place.span
-    words = [t for h in heads for t in [h, *h.children] if t is h or t.dep_ in ("compound", "poss", "amod", "nmod")]
-    return any(t.idx < end and start < t.idx + len(t.text) for t in words)
+    words = [t for h in coded.sources + coded.targets for t in [h, *h.children]
+             if t is h or t.dep_ in ("compound", "poss", "amod", "nmod")]
+    return None if any(t.idx < end and start < t.idx + len(t.text) for t in words) else place_id
 
 
 def without_redundant_statements(coder: Coder, resolved: list) -> list:

@@ -1,5 +1,6 @@
-"""Place names the gazetteer may lack, told by their frame: a place noun ("the town of X", "X district"), and
-names that are said of someone rather than of a place ("his daughter Pratiksha")."""
+"""Place names the gazetteer may lack, told by their frame: a place noun ("the town of X", "X district", "the Deir
+Ezzor Governorate") or a preposition of place on a verb ("killed in Oued Aissi"); and names the model calls places
+that are said of someone ("his daughter Pratiksha", "according to Adan", "assailants shot Oudeh")."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -16,6 +17,9 @@ WHERE = {"in", "at", "inside", "near", "outside", "around"}
 NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "MONEY", "PERCENT",
                     "QUANTITY", "CARDINAL", "ORDINAL"}
 
+#: verbs done to people: their object is someone, not a place ("shot Oudeh seven times", "killed Millan")
+PERSON_VERBS = frozenset("""shoot kill murder wound injure assassinate execute kidnap abduct arrest detain behead
+stab torture interview marry""".split())
 #: nouns a place's name may own or stand beside ("Kobane's residents", "the town, Tiri")
 OWNED_BY_PLACES = PLACE_FRAMES | {"resident", "people", "population", "street", "outskirt", "border", "center",
                                   "centre", "airport", "mayor", "governor", "police", "capital", "hospital",
@@ -30,11 +34,6 @@ def names_someone(span) -> bool:
     if noun.i == head.i or noun.pos_ != "NOUN" or noun.lemma_.lower() in OWNED_BY_PLACES:
         return False
     return (head.dep_ == "appos" and noun.i < head.i) or head.dep_ == "poss"
-
-
-#: verbs done to people: their object is someone, not a place ("shot Oudeh seven times", "killed Millan")
-PERSON_VERBS = frozenset("""shoot kill murder wound injure assassinate execute kidnap abduct arrest detain behead
-stab torture interview marry""".split())
 
 
 def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
