@@ -348,3 +348,10 @@ def test_a_name_used_of_a_person_is_no_place_whatever_the_model_says(extract):
                   "twice. According to Lindenwald, the dog was found. He was robbed, according to Chicago police.")
     assert sorted(p.text for p in doc.places) == ["Chicago", "Warsaw"]
 
+
+@pytest.mark.model
+def test_a_middle_word_of_a_longer_name_is_not_a_place_of_its_own(extract):
+    doc = extract("Militants clashed with police late Monday in Shah Wali Kot. He raced his Speedworks Toyota "
+                  "Avensis.")
+    assert [p.text for p in doc.places] == ["Shah Wali Kot"]
+

@@ -173,9 +173,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     continue
                 key = _span_key(doc, a, b)
                 cands = [c for c in found.get(key, []) if c.kind != CODE]
-                if (cands and b - a == 1 and b == j and a > i and is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
-                        and not _head_ok(doc, a, cands, ents)):
-                    continue  # the last word of a longer name ("The Pocket Man", "Northern Alliance")
+                if (cands and b - a == 1 and a > i and is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
+                        and (b == j or is_name_token(doc[b])) and not _head_ok(doc, a, cands, ents)):
+                    continue  # the last or a middle word of a longer name ("Northern Alliance", "Shah Wali Kot")
                 if cands and _inside_longer_name(doc, a, b, j, cands):
                     continue
                 if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
