@@ -327,9 +327,10 @@ def test_an_unknown_name_after_a_preposition_of_place_on_a_verb_is_a_place(extra
 
 
 @pytest.mark.model
-def test_an_employer_a_faith_or_a_sum_after_a_preposition_is_no_place(extract):
+def test_an_employer_a_journal_a_faith_or_a_sum_after_a_preposition_is_no_place(extract):
     doc = extract("Adam Kamins, a senior economist at Moody's Analytics, said so. He believes in God. The damage "
-                  "was estimated at R2bn. He lost money at Wedbush.")
+                  "was estimated at R2bn. He lost money at Wedbush. In findings published on Monday in Nature "
+                  "Sustainability, researchers spoke of the Storm Area 51 event.")
     assert [p.text for p in doc.places] == []
 
 

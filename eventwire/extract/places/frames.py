@@ -13,6 +13,15 @@ NAME_TAILS = PLACE_FRAMES | {"quarter", "hill", "hills", "mountains", "roundabou
                              "countryside", "junction", "crossing", "checkpoint"}
 #: prepositions whose object is where something is or happens ("killed in Oued Aissi", "inside Kafr Sousah")
 WHERE = {"in", "at", "inside", "near", "outside", "around"}
+#: verbs of things that happen somewhere or of being somewhere: a name after their preposition of place is a place
+#: ("killed in Oued Aissi"); after other verbs it is as often a journal, a firm or a band ("published in Science
+#: Advances", "playing in Blues Incorporated", "done inside Red Hat")
+HAPPENING_VERBS = frozenset("""
+kill wound injure shoot attack arrest detain clash explode detonate fire murder die strike hit happen occur
+hold protest demonstrate rally march gather fight kidnap abduct raid storm capture seize bomb shell burn destroy
+patrol deploy station base live reside stay arrive land crash erupt break riot loot massacre execute behead stab
+torture rape ambush intercept shoot-down capture free release rescue evacuate flee hide bury find discover
+""".split())
 #: entity labels of names that are no place, whatever the preposition before them
 NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "MONEY", "PERCENT",
                     "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -67,8 +76,9 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "X and Y districts"
         elif j - i >= 2 and doc[j - 1].lower_ in NAME_TAILS and not all(
                 t.lower_ in GENERIC or t.is_stop for t in doc[i:j - 1]) and not (
-                doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")):
-            out.append((i, j))  # "the Deir Ezzor Governorate", "Bama Town"; not the actor "Conleth Hill"
+                doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")) and not (
+                after is not None and after.like_num):
+            out.append((i, j))  # "the Deir Ezzor Governorate", "Bama Town"; not "Conleth Hill", "Storm Area 51"
         elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
               and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
               and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
@@ -77,15 +87,16 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 def located_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs of capitalized words that are the object of a preposition of place after a verb: "killed in Oued
-    Aissi", "murdered at Karvenagar", "detonated inside Kafr Sousah". Not after a noun ("the analyst at IHS
-    Markit") or "the", not a possessor ("in Obama's speech"), an acronym, a date or a people's name, and not a
-    name whose last word says it is an organisation or a building ("in Congress")."""
+    """Runs of capitalized words that are the object of a preposition of place after a verb of something happening
+    or being somewhere: "killed in Oued Aissi", "murdered at Karvenagar", "detonated inside Kafr Sousah". Not after
+    a noun ("the analyst at IHS Markit"), another verb ("published in Science Advances") or "the", not a possessor
+    ("in Obama's speech"), an acronym, a date or a people's name, and not a name whose last word says it is an
+    organisation or a building ("in Congress")."""
     out = []
     for i, j in runs:
         k = i - 1
-        if k < 0 or doc[k].lower_ not in WHERE or doc[k].head.pos_ not in ("VERB", "AUX"):
-            continue  # "the analyst at IHS Markit", "at the Royal Free": an employer, an institution
+        if k < 0 or doc[k].lower_ not in WHERE or doc[k].head.lemma_.lower() not in HAPPENING_VERBS:
+            continue  # "the analyst at IHS Markit", "published in Science Advances": an employer, a journal
         last = doc[j - 1]
         if last.dep_ != "pobj" or last.head.i != k or (j < len(doc) and doc[j].text in ("'s", "’s")):
             continue

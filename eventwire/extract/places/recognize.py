@@ -130,8 +130,9 @@ def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
     if k >= 0 and doc[k].lower_ in LOCATIVE:
         return True
     last = doc[b - 1] if b is not None else doc[i]
-    return last.dep_ == "pobj" and last.head.lower_ in LOCATIVE and 0 < i - last.head.i <= 4 and all(
-        t.text.islower() and t.is_alpha for t in doc[last.head.i + 1:i])
+    prep = last.head
+    return (last.dep_ == "pobj" and prep.lower_ in LOCATIVE and prep.lower_ != "of" and 0 < i - prep.i <= 4
+            and all(t.text.islower() and t.is_alpha and t.pos_ != "DET" for t in doc[prep.i + 1:i]))
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
