@@ -256,6 +256,12 @@ def test_a_verb_the_parser_took_for_a_noun_or_an_adjective_is_still_coded(nlp):
     assert [e["word"] for e in events(nlp, "Russian troops patrolled the streets of Kiev.")] == ["patrolled"]
 
 
+def test_a_noun_after_a_name_is_no_misread_verb(pipeline):
+    record = extract_text("Listed US states as having members were: Alabama, Arkansas, California.",
+                          published="2024-11-28", pipeline=pipeline)
+    assert record.events == []  # "states" is no "state" (010) said by the United States
+
+
 def test_a_ruling_or_what_something_contains_is_no_event(nlp):
     assert events(nlp, "The Supreme Court ruled that the Russian law was unconstitutional.") == []
     assert events(nlp, "The Russian package contains ten books.") == []

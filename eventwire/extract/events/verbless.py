@@ -49,11 +49,11 @@ def misread_verb(sent: Span, is_verb_word) -> Misread | None:
         if tok.tag_ in VERB_TAGS:
             if not (progressive or (prev.pos_ in ("NOUN", "PROPN") and prev.tag_ != "POS")):
                 continue
-        elif tok.tag_ in ("NN", "NNS"):
-            # "Policemen patrol", "Beurling shoots down": a plural or a name before the base or -s form
+        elif tok.tag_ == "NN":
+            # "Policemen patrol": a plural before the base form; not "the Buttigieg plan", "US states"
             plural = prev.tag_ in ("NNS", "NNPS") or (prev.pos_ == "NOUN" and (
                 prev.lemma_.lower() != prev.lower_ or prev.lower_.endswith("men")))  # "Policemen", tagged NN
-            if not (plural or prev.tag_ == "NNP") or (tok.tag_ == "NNS" and prev.tag_ != "NNP"):
+            if not plural:
                 continue
         else:
             continue
