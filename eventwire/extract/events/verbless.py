@@ -1,10 +1,12 @@
 """Sentences the small parser reads without a verb: the verb taken for a noun or an adjective.
 
-Headlines and terse wire sentences ("ETA separatists detonate carbomb in Spain", "Policemen patrol in coastal
-areas", "Fighter planes from Diyarbakir bombed caves used as shelters") often come back from the parser with a noun
-as their root and the verb hung as a modifier ("bombed caves" as an adjective and its noun) or tagged as a noun.
-Such a sentence has a subject noun phrase, the verb, and an object noun phrase in that order; this module finds the
-verb and the heads of the two phrases by their order, for the coder to code the verb as it would a parsed one.
+Headlines and terse wire sentences ("Policemen patrol in coastal areas", "Russian forces on Friday captured Shali",
+"Fighter planes from Diyarbakir bombed caves used as shelters") often come back from the parser with a noun as their
+root and the verb hung as a modifier ("bombed caves" as an adjective and its noun) or tagged as a noun. Such a
+sentence has a subject noun phrase, the verb, and an object noun phrase in that order; this module finds the verb
+and the heads of the two phrases by their order, for the coder to code the verb as it would a parsed one. Where the
+parser made some other word the verb ("ETA separatists detonate carbomb", with "separatists" as the verb), the
+sentence is left as it is.
 """
 from __future__ import annotations
 
