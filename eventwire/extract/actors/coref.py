@@ -252,10 +252,14 @@ class Resolver:
         m = Mention(start, end, kind, first.type, first.name, cluster.key, code=first.code, country=first.country,
                     sector=first.sector, subject=self.doc[end - 1].dep_ in ("nsubj", "nsubjpass"))
         cluster.mentions.append(m)
-        at = bisect.bisect_right(self.starts, start)
-        self.starts.insert(at, start)
-        self.timeline.insert(at, (start, cluster, m))
-        for i in range(start, end):
+        self._record(cluster, m)
+
+    def _record(self, cluster: Cluster, m: Mention) -> None:
+        """Puts a mention added to a cluster on the timeline and marks its tokens as taken."""
+        at = bisect.bisect_right(self.starts, m.start)
+        self.starts.insert(at, m.start)
+        self.timeline.insert(at, (m.start, cluster, m))
+        for i in m.tokens:
             self.used[i] = True
             self.cluster_of_token[i] = cluster
 
@@ -323,12 +327,7 @@ class Resolver:
                               subject=self.doc[end - 1].dep_ in ("nsubj", "nsubjpass"))
             cluster = Cluster(mentions=[mention], key=mention.key)
             self.clusters.append(cluster)
-            at = bisect.bisect_right(self.starts, start)
-            self.starts.insert(at, start)
-            self.timeline.insert(at, (start, cluster, mention))
-            for k in range(start, end):
-                self.used[k] = True
-                self.cluster_of_token[k] = cluster
+            self._record(cluster, mention)
             return cluster
         return None
 
