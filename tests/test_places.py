@@ -356,3 +356,31 @@ def test_a_middle_word_of_a_longer_name_is_not_a_place_of_its_own(extract):
                   "Avensis.")
     assert [p.text for p in doc.places] == ["Shah Wali Kot"]
 
+
+
+@pytest.mark.model
+def test_a_name_a_place_noun_stands_beside_is_a_place(extract):
+    doc = extract("Meanwhile in the war-ravaged capital Grozny, dozens of people demonstrated. A mine was detonated "
+                  "when a convoy passed by Mir Ali, a major town in North Waziristan. The attack occurred in a place "
+                  "called Teiba. The dead man was shot close to the town of Poso, Col.")
+    for name in ("Grozny", "Mir Ali", "Teiba", "Poso"):
+        assert _by_text(doc, name), name
+    (grozny,) = _by_text(doc, "Grozny")
+    assert grozny.country == "RU"
+
+
+@pytest.mark.model
+def test_a_name_before_a_comma_and_a_clause_about_a_place_is_not_a_place(extract):
+    doc = extract("Subsequently, the village was shelled. In November, the town was captured by rebels. The toll "
+                  "was 15, according to Ahmed Shami, the chief medic at the city's main hospital. Tiri, a town "
+                  "official, said so.")
+    assert [p.text for p in doc.places] == []
+
+
+@pytest.mark.model
+def test_arabic_names_that_say_what_kind_of_place_they_are_are_places(extract):
+    doc = extract("ISIS began the assault by storming the eastern perimeter of Jabal Afa'ii. The army shelled Kafr "
+                  "Saghir. Rebels have captured Biju Hill. He met Tal Ben-Haim in London.")
+    for name in ("Jabal Afa'ii", "Kafr Saghir", "Biju Hill"):
+        assert _by_text(doc, name), name
+    assert not _by_text(doc, "Tal Ben-Haim")

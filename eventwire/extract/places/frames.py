@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .words import BELIEFS, CALENDAR, GENERIC, PLACE_FRAMES, and_segments
+from .words import BELIEFS, CALENDAR, GENERIC, PLACE_FRAMES, SEIZING_VERBS, and_segments
 
 #: capitalized last words of a place's name that say what kind of place it is ("Deir Ezzor Governorate",
 #: "Al-Assad Suburb", "Bama Town", "Sheikh Sa'eed Hill")
 NAME_TAILS = PLACE_FRAMES | {"quarter", "hill", "hills", "mountains", "roundabout", "airbase", "locality", "plains",
-                             "countryside", "junction", "crossing", "checkpoint"}
+                             "countryside", "junction", "crossing", "checkpoint", "ridge", "peak", "farms"}
+#: first words of Arabic place names that say what kind of place it is: mountain, hill, village, valley, monastery,
+#: ruin ("Jabal Al-Zafit", "Tal Al-Bardah", "Kafr Saghir", "Deir Hafer")
+KIND_PREFIXES = {"jabal", "jebel", "jabel", "tal", "tell", "kafr", "kfar", "wadi", "deir", "dayr", "khirbet",
+                 "khirbat"}
+#: nouns that stand before a name they call a place ("the capital Grozny", "the border town Torkham") or after it,
+#: in apposition ("Mir Ali, a major town in North Waziristan")
+APPOSED_PLACE_NOUNS = PLACE_FRAMES | {"capital", "hometown", "stronghold", "outpost"}
 #: prepositions whose object is where something is or happens ("killed in Oued Aissi", "inside Kafr Sousah")
 WHERE = {"in", "at", "inside", "near", "outside", "around"}
 #: verbs of things that happen somewhere or of being somewhere: a name after their preposition of place is a place
@@ -76,14 +83,59 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "X and Y districts"
         elif j - i >= 2 and doc[j - 1].lower_ in NAME_TAILS and not all(
                 t.lower_ in GENERIC or t.is_stop for t in doc[i:j - 1]) and not (
-                doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")) and not (
-                after is not None and after.like_num):
+                doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")
+                and not _seized(doc[j - 1])) and not (after is not None and after.like_num):
             out.append((i, j))  # "the Deir Ezzor Governorate", "Bama Town"; not "Conleth Hill", "Storm Area 51"
+        elif j - i >= 2 and doc[i].lower_ in KIND_PREFIXES and doc[i + 1].lower_ not in GENERIC and not any(
+                t.lower_.split("-")[0] in ("ben", "bin", "ibn") for t in doc[i + 1:j]):  # not "Tal Ben-Haim"
+            out.append((i, j))  # "Jabal Afa'ii", "Kafr Saghir"
+        elif _apposed(doc, i, j) or _called(doc, i):
+            out.append((i, j))  # "the capital Grozny", "Mir Ali, a major town", "a place called Teiba"
         elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
               and (doc[j].text == "," or doc[j].lower_ in ("in", "near")) and doc[j + 1].text[:1].isupper()
               and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
             out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
     return out
+
+
+def _seized(tok) -> bool:
+    """Whether a name's head word is the object of a verb of seizing or striking ("captured Biju Hill")."""
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SEIZING_VERBS
+
+
+def _apposed(doc: Doc, i: int, j: int) -> bool:
+    """A place noun right before the name and bound to it ("the war-ravaged capital Grozny", "the border town
+    Torkham"), or after it in apposition: a comma, an article, a few lower-case words and the place noun heading
+    them ("Mir Ali, a major town in ...", not "Tiri, a town official")."""
+    if i >= 1:
+        noun = doc[i - 1]
+        if (noun.text.islower() and noun.lemma_.lower() in APPOSED_PLACE_NOUNS
+                and ((noun.dep_ == "compound" and i <= noun.head.i < j)
+                     or any(t.head.i == noun.i and t.dep_ == "appos" for t in doc[i:j]))):
+            return True
+    if (j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an", "the")
+            or doc[j - 1].pos_ != "PROPN" or (i >= 1 and doc[i - 1].text == "-")):
+        return False  # "Subsequently, the village was shelled"; "St-Joseph-de-la-Rive"
+    for k in range(j + 2, min(j + 7, len(doc))):
+        tok = doc[k]
+        if not (tok.text.islower() and (tok.is_alpha or tok.text == "-")) or tok.pos_ in ("ADP", "DET", "AUX"):
+            return False  # "Ahmed Shami, the chief medic at the city's main hospital"
+        if tok.lemma_.lower() in APPOSED_PLACE_NOUNS and tok.pos_ == "NOUN":
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "AUX") or nxt.text[:1].isupper()
+                                       or nxt.tag_ in ("VBD", "VBZ", "VBP"))
+    return False
+
+
+def _called(doc: Doc, i: int) -> bool:
+    """A name a place noun is said to be called: "a place called Teiba", "a village known as Umm Batna"."""
+    if i >= 2 and doc[i - 1].lower_ in ("called", "named"):
+        noun = doc[i - 2]
+    elif i >= 3 and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "known":
+        noun = doc[i - 3]
+    else:
+        return False
+    return noun.lemma_.lower() in APPOSED_PLACE_NOUNS | {"place", "spot", "location"}
 
 
 def located_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

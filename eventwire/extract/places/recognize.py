@@ -217,8 +217,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
             continue
         ent = ents.at(start)
-        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and ent.end - ent.start - (
-                doc[ent.start].lower_ == "the") > end - start:
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and _name_length(doc, ent) > end - start:
             continue  # a longer name that merely begins with it
         key = fold(doc[start:end].text)
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
@@ -233,6 +232,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
     return mentions
+
+
+def _name_length(doc: Doc, ent) -> int:
+    """How many tokens an entity's name has, without a leading "the" and up to a comma ("Poso, Col." is two
+    names)."""
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    end = next((k for k in range(start, ent.end) if doc[k].text == ","), ent.end)
+    return end - start
 
 
 def _after_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | None:
