@@ -362,8 +362,9 @@ def test_a_middle_word_of_a_longer_name_is_not_a_place_of_its_own(extract):
 def test_a_name_a_place_noun_stands_beside_is_a_place(extract):
     doc = extract("Meanwhile in the war-ravaged capital Grozny, dozens of people demonstrated. A mine was detonated "
                   "when a convoy passed by Mir Ali, a major town in North Waziristan. The attack occurred in a place "
-                  "called Teiba. The dead man was shot close to the town of Poso, Col.")
-    for name in ("Grozny", "Mir Ali", "Teiba", "Poso"):
+                  "called Teiba. The dead man was shot close to the town of Poso, Col. He was captured on the tiny "
+                  "Greek island of Lipsi.")
+    for name in ("Grozny", "Mir Ali", "Teiba", "Poso", "Lipsi"):
         assert _by_text(doc, name), name
     (grozny,) = _by_text(doc, "Grozny")
     assert grozny.country == "RU"
@@ -384,3 +385,16 @@ def test_arabic_names_that_say_what_kind_of_place_they_are_are_places(extract):
     for name in ("Jabal Afa'ii", "Kafr Saghir", "Biju Hill"):
         assert _by_text(doc, name), name
     assert not _by_text(doc, "Tal Ben-Haim")
+
+
+@pytest.mark.model
+def test_an_arabic_name_split_at_its_article_is_one_place(extract):
+    doc = extract("At least 12 civilians were killed in airstrikes on the city of al-Bab. A civilian was killed in "
+                  "the border city of Ras al-Ain. Two were killed in Bustan al-Qasr neighbourhood. ISIS stormed the "
+                  "defenses south of Al-Shadadi city.")
+    for name in ("al-Bab", "Ras al-Ain", "Bustan al-Qasr", "Al-Shadadi"):
+        assert _by_text(doc, name), name
+    assert not _by_text(doc, "Bustan") and not _by_text(doc, "al-Ain")
+    (bab,) = _by_text(doc, "al-Bab")
+    (shadadi,) = _by_text(doc, "Al-Shadadi")
+    assert bab.country == "SY" and shadadi.country == "SY"

@@ -37,6 +37,7 @@ from .words import (
     SEIZING_VERBS,
     and_segments,
     is_name_token,
+    opens_particle_name,
 )
 
 MAX_TOKENS = 6
@@ -66,7 +67,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     runs = []
     i, n = 0, len(doc)
     while i < n:
-        if not is_name_token(doc[i]):
+        if not is_name_token(doc[i]) and not opens_particle_name(doc, i):
             i += 1
             continue
         j = i + 1
@@ -76,6 +77,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
                 break  # "Zzyzxqwa Sunday"
             if is_name_token(tok):
                 j += 1
+            elif opens_particle_name(doc, j):
+                j += 3  # "Ras al-Ain", "Bustan al-Qasr"
             elif ((tok.lower_ in CONNECTORS or tok.text in ("-", "'s", "’s")) and j + 1 < n
                   and is_name_token(doc[j + 1])):
                 j += 2
@@ -179,8 +182,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     continue  # the last or a middle word of a longer name ("Northern Alliance", "Shah Wali Kot")
                 if cands and _inside_longer_name(doc, a, b, j, cands):
                     continue
-                if cands and _accept(doc, a, b, key, cands, ents, ner_texts, gaz):
-                    match = Mention(a, b, a, key, found.get(key, []))
+                article = a == i + 2 and opens_particle_name(doc, i)  # "Al-Shadadi" is known as "Shadadi"
+                if cands and a > i and (opens_particle_name(doc, a) or doc[a - 1].text == "-") and not (
+                        _seat_or_country(cands) or article):
+                    continue  # the end of a longer name ("Ahl al-Sham", "Ras al-Ain", "Mazar-i-Sharif")
+                start = i if article else a
+                if cands and _accept(doc, start, b, key, cands, ents, ner_texts, gaz):
+                    match = Mention(start, b, start, key, found.get(key, []))
                     break
             if match is None:
                 a += 1
@@ -318,6 +326,8 @@ def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]
     reading ("Sinai Peninsula", "Nile Delta", "Tijuana River")."""
     if b >= j:
         return False
+    if opens_particle_name(doc, b) and not any(c.entry.feature in ("PCLI", "ADM1") for c in cands):
+        return True  # "Bustan al-Qasr", "Ras al-Ain": one name, not the town "Bustan"
     if b - a == 1 and doc[a].lower_ in NAME_PREFIXES and is_name_token(doc[b]):
         return not any(c.entry.feature in ("PCLI", "ADM1") for c in cands)
     if is_strong(cands):
@@ -374,8 +384,9 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
         ent = None  # the small model's DATE / NORP on a town's name ("in Manbij", "the town of Torun")
     label = ent.label_ if ent is not None else ""
     last = doc[b - 1].lower_
-    if b - a == 1:
-        tok = doc[a]
+    core = a + 2 if opens_particle_name(doc, a) else a  # "al-Bab" is one word
+    if b - core == 1:
+        tok = doc[core]
         whole_place = label in PLACE_LABELS and ent.end - ent.start == 1
         if (tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR or tok.lower_ in BELIEFS
                 or (fold(tok.text) in GENERIC and not whole_place)):
@@ -411,13 +422,13 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
                           and (_locative_before(doc, a, b) or _taken_or_struck(doc, a, b)))
     if strong or key in ner_texts:
         return True
-    if doc[a].is_sent_start and b - a == 1:
+    if doc[a].is_sent_start and b - core == 1:
         return False
     if _locative_before(doc, a, b) or _qualified_after(doc, b):
         return True
     if _taken_or_struck(doc, a, b) and any(c.kind == 0 for c in cands):
         return True  # "rebels captured Birao", "Mullaittivu was shelled"
-    return b - a >= 2 and any(c.kind == 0 for c in cands)
+    return b - core >= 2 and any(c.kind == 0 for c in cands)
 
 
 def _taken_or_struck(doc: Doc, a: int, b: int) -> bool:

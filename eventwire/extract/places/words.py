@@ -68,7 +68,7 @@ FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard",
 #: nouns that frame a place name: "the town of X", "X village"
 PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
                 "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
-                "camp", "enclave", "area", "settlement", "commune"}
+                "camp", "enclave", "area", "settlement", "commune", "island", "islands", "isle"}
 
 #: nouns that frame a part of a town ("the Nairobi slum Kibera", "Cairo's suburb of Madinaty")
 FRAME_EXTRA = {"slum", "slums", "neighborhood", "neighbourhood", "quarter", "township", "estate"}
@@ -97,12 +97,19 @@ CITY_WORDS = {"city", "town", "village", "township", "municipality"}
 REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture", "territory", "county",
                 "district"}
 
+_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 _PARTICLE_NAME = re.compile(r"^(?:d|l|al|el|ad|ar|as|ash|at|az)[-'’]\w", re.IGNORECASE)
 
 
 def is_name_token(tok: Token) -> bool:
     text = tok.text
     return bool(text) and text[0].isalpha() and (text[0].isupper() or bool(_PARTICLE_NAME.match(text)))
+
+
+def opens_particle_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is an Arabic article the tokenizer split from its name ("al", "-", "Bab")."""
+    return (i + 2 < len(doc) and doc[i].lower_ in _PARTICLES and doc[i + 1].text == "-"
+            and doc[i + 2].text[:1].isupper() and doc[i + 1].idx == doc[i].idx + len(doc[i].text))
 
 
 def and_segments(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
