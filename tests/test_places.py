@@ -160,7 +160,10 @@ def test_event_place_on_a_real_parse(pipeline):
     from eventwire.extract.places import extract as places
 
     for text, verb, expected in (("Russia attacked the Yuzhmash enterprise in Dnipro.", "attacked", "Dnipro"),
-                                 ("Assane Sanogo, a cab driver from Abidjan, was shot.", "shot", None)):
+                                 ("Assane Sanogo, a cab driver from Abidjan, was shot.", "shot", None),
+                                 # the owner of a side or part of a place is the setting
+                                 ("Rebels attacked villages in Sudan's west on Monday.", "attacked", "Sudan"),
+                                 ("Gunmen shot two men outside Jamaica's capital.", "shot", "Jamaica")):
         doc = pipeline.nlp(text)
         ctx = Context(article=Article(id="t", text=text), doc=doc)
         ctx.places = places(ctx)
@@ -398,3 +401,11 @@ def test_an_arabic_name_split_at_its_article_is_one_place(extract):
     (bab,) = _by_text(doc, "al-Bab")
     (shadadi,) = _by_text(doc, "Al-Shadadi")
     assert bab.country == "SY" and shadadi.country == "SY"
+
+
+@pytest.mark.model
+def test_the_owner_of_a_thing_that_is_no_place_is_not_the_setting(extract):
+    doc = extract("Kiev's new efforts were attacked by Moscow. Police patrolled Kenya's streets.")
+    places = {p.id: p.text for p in doc.places}
+    where = {doc.text[e.trigger[0]:e.trigger[1]]: places.get(e.place) for e in doc.events}
+    assert where == {"attacked": None, "patrolled": "Kenya"}

@@ -34,6 +34,13 @@ SKIP_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl", "poss", "appos", "r
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "neighborhood", "neighbourhood",
                "suburb", "county", "state", "capital", "governorate", "outskirts", "hamlet", "municipality",
                "countryside", "island", "port", "camp", "commune", "prefecture", "zone", "part", "parts"}
+#: nouns of a part or side of a place: its owner is where things in it happen ("in Sudan's west", "outside
+#: Jamaica's capital", "patrolled Kenya's streets"), unlike the owner of other things ("Kiev's new efforts")
+SETTING_NOUNS = PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                               "center", "centre", "heart", "interior", "coast", "coastline", "border", "borders",
+                               "frontier", "street", "streets", "suburb", "suburbs", "territory", "soil", "airspace",
+                               "waters", "side", "edge", "corner", "heartland", "hinterland", "periphery",
+                               "downtown", "midst", "city"}
 #: nouns of an area within a larger one: in "the Sayidda Zaynab district of Damascus" the district is named before
 AREA_NOUNS = {"region", "area", "district", "province", "governorate", "county", "countryside", "sector", "zone",
               "prefecture", "municipality", "commune", "part"}
@@ -97,7 +104,7 @@ def _modifies(head: Token | None, place: Place) -> str | None:
     noun = head.head
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    kind = "place" if noun.lemma_.lower() in PLACE_NOUNS or noun.lower_ in PLACE_NOUNS else "other"
+    kind = "place" if noun.lemma_.lower() in SETTING_NOUNS or noun.lower_ in SETTING_NOUNS else "other"
     return f"{'country' if _is_country(place) else 'place'}>{kind}"
 
 
