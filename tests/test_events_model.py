@@ -70,6 +70,11 @@ def test_future_meeting_is_an_intent_to_meet(nlp):
     assert e["modality"] == "future" and e["cameo"] == "036" and e["plover"] == "AGREE"
 
 
+def test_a_planned_patrol_is_a_future_patrol_not_a_threat(nlp):
+    e = one(events(nlp, "The police will patrol the main streets during the games."), "patrol")
+    assert e["modality"] == "future" and e["cameo"] == "150" and e["source"] == ["police"]
+
+
 def test_hypothetical_strike_in_reported_speech_is_a_threat(nlp):
     found = events(nlp, "Putin said the new missile could target Kiev if Ukraine continued its attacks.")
     e = one(found, "target")

@@ -66,6 +66,11 @@ def test_promising_violence_is_a_threat():
     assert coding.intent("190") == "1384"
 
 
+def test_a_planned_show_of_force_stays_a_show_of_force():
+    assert coding.intent("150") == "150"  # "3,000 guards will patrol the streets": a posture, not a threat
+    assert coding.intent("154") == "154"
+
+
 def test_halting_and_accepting():
     assert coding.halt("042") == "161"  # a visit cancelled
     assert coding.halt("046") == "164"  # talks halted

@@ -61,7 +61,11 @@ def demand(inner: str | None) -> str:
 
 
 def intent(inner: str | None) -> str:
-    """A promise or plan to act: 03 for cooperation, 13 for conflict, the code itself for what is already verbal."""
+    """A promise or plan to act: 03 for cooperation, 13 for conflict, the code itself for what is already verbal,
+    and for a show of force: a planned patrol or deployment is a posture, not a threat ("3,000 guards will
+    patrol the streets")."""
+    if inner and inner[:2] == "15":
+        return inner
     if inner and inner[:2] in CONFLICT_ROOTS:
         return threat(inner)
     part = aspect(inner)
