@@ -163,7 +163,10 @@ def test_event_place_on_a_real_parse(pipeline):
                                  ("Assane Sanogo, a cab driver from Abidjan, was shot.", "shot", None),
                                  # the owner of a side or part of a place is the setting
                                  ("Rebels attacked villages in Sudan's west on Monday.", "attacked", "Sudan"),
-                                 ("Gunmen shot two men outside Jamaica's capital.", "shot", "Jamaica")):
+                                 ("Gunmen shot two men outside Jamaica's capital.", "shot", "Jamaica"),
+                                 # a named area is inside the place after "of", whatever the gazetteer's rank
+                                 ("The army launched an offensive in the West Ghouta region of rural Damascus.",
+                                  "launched", "West Ghouta")):
         doc = pipeline.nlp(text)
         ctx = Context(article=Article(id="t", text=text), doc=doc)
         ctx.places = places(ctx)

@@ -243,7 +243,27 @@ def _search(start: Token, at_token: dict[int, Place], top: bool = False, locativ
     first_depth = found[0][1]
     near = [(p, landmark) for p, depth, landmark in found if depth <= first_depth + SPECIFIC_DEPTH]
     pool = [p for p, landmark in near if not landmark] or [p for p, _ in near]
+    # "the West Ghouta region of rural Damascus": the named area is in the town, whatever the gazetteer says
+    containers = {outer.id for own, outer in _named_areas(start, at_token) if own in pool}
+    pool = [p for p in pool if p.id not in containers] or pool
     return min(pool, key=specificity)
+
+
+def _named_areas(start: Token, at_token: dict[int, Place]) -> list[tuple[Place, Place]]:
+    """(area, the place it is in) for each "<name> region of <place>" in ``start``'s phrase."""
+    out = []
+    for node in start.subtree:
+        if node.lemma_.lower() not in AREA_NOUNS:
+            continue
+        own = [at_token[c.i] for c in node.children if c.dep_ in ("compound", "nmod", "amod") and c.i < node.i
+               and c.i in at_token]
+        if not own:
+            continue
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.extend((own[0], at_token[obj.i]) for obj in prep.children
+                           if obj.dep_ == "pobj" and obj.i in at_token and at_token[obj.i] is not own[0])
+    return out
 
 
 #: how much deeper than the first place found a more specific one may lie in the same phrase
