@@ -412,3 +412,12 @@ def test_the_owner_of_a_thing_that_is_no_place_is_not_the_setting(extract):
     places = {p.id: p.text for p in doc.places}
     where = {doc.text[e.trigger[0]:e.trigger[1]]: places.get(e.place) for e in doc.events}
     assert where == {"attacked": None, "patrolled": "Kenya"}
+
+
+@pytest.mark.model
+def test_a_town_the_model_calls_a_person_is_a_place_when_stormed_or_bombed(extract):
+    doc = extract("On March 16, 1988, Saddam's troops bombed Halabja with chemical gases. Army and paramilitary "
+                  "forces have been patrolling Bayana in Bharatpur district. A photographer captured Kennedy, "
+                  "dressed in a gray sweater. The speculation surrounding Kelly echoes the past.")
+    assert _by_text(doc, "Halabja") and _by_text(doc, "Bayana")
+    assert not _by_text(doc, "Kennedy") and not _by_text(doc, "Kelly")

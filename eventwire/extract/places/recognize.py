@@ -414,7 +414,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
                 return False  # part of a person's name ("Paris Hilton")
             top = max(cands, key=lambda c: c.entry.population).entry
             return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a, b)
-                    or _qualified_after(doc, b))
+                    or _qualified_after(doc, b) or (_taken_or_struck(doc, a, b, of_places_only=True)
+                                                    and any(c.kind == 0 for c in cands)))
         # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
         # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
         whole = ent.start == a and ent.end == b
@@ -431,12 +432,19 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
     return b - core >= 2 and any(c.kind == 0 for c in cands)
 
 
-def _taken_or_struck(doc: Doc, a: int, b: int) -> bool:
-    """Whether the name is the object of a verb of seizing or striking ("captured Birao", "was shelled")."""
+#: verbs of seizing that take people as often as places ("captured Ocalan", "seized the smugglers")
+TAKING_PEOPLE = {"capture", "seize", "raid", "surround"}
+
+
+def _taken_or_struck(doc: Doc, a: int, b: int, of_places_only: bool = False) -> bool:
+    """Whether the name is the object of a verb of seizing or striking ("captured Birao", "was shelled"); with
+    ``of_places_only``, of one done to places only ("stormed Najarah", not "captured Ocalan")."""
     head = doc[b - 1]
     while head.dep_ == "compound" and a <= head.head.i < b:
         head = head.head
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in SEIZING_VERBS
+    verb = head.head.lemma_.lower()
+    return (head.dep_ in ("dobj", "nsubjpass") and verb in SEIZING_VERBS
+            and not (of_places_only and verb in TAKING_PEOPLE))
 
 
 def _qualified_after(doc: Doc, b: int) -> bool:
