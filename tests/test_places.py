@@ -380,17 +380,18 @@ def test_a_name_a_place_noun_stands_beside_is_a_place(extract):
 def test_a_name_before_a_comma_and_a_clause_about_a_place_is_not_a_place(extract):
     doc = extract("Subsequently, the village was shelled. In November, the town was captured by rebels. The toll "
                   "was 15, according to Ahmed Shami, the chief medic at the city's main hospital. Tiri, a town "
-                  "official, said so.")
+                  "official, said so. Satyendra Jain, the city's home minister, agreed.")
     assert [p.text for p in doc.places] == []
 
 
 @pytest.mark.model
 def test_arabic_names_that_say_what_kind_of_place_they_are_are_places(extract):
     doc = extract("ISIS began the assault by storming the eastern perimeter of Jabal Afa'ii. The army shelled Kafr "
-                  "Saghir. Rebels have captured Biju Hill. He met Tal Ben-Haim in London.")
-    for name in ("Jabal Afa'ii", "Kafr Saghir", "Biju Hill"):
+                  "Saghir. Rebels have captured Biju Hill. He met Tal Ben-Haim in London. Troops entered Tell "
+                  "Tamer and Ain Issa.")
+    for name in ("Jabal Afa'ii", "Kafr Saghir", "Biju Hill", "Tell Tamer"):
         assert _by_text(doc, name), name
-    assert not _by_text(doc, "Tal Ben-Haim")
+    assert not _by_text(doc, "Tal Ben-Haim") and not _by_text(doc, "Tell Tamer and Ain Issa")
 
 
 @pytest.mark.model

@@ -88,7 +88,7 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.append((i, j))  # "the Deir Ezzor Governorate", "Bama Town"; not "Conleth Hill", "Storm Area 51"
         elif j - i >= 2 and doc[i].lower_ in KIND_PREFIXES and doc[i + 1].lower_ not in GENERIC and not any(
                 t.lower_.split("-")[0] in ("ben", "bin", "ibn") for t in doc[i + 1:j]):  # not "Tal Ben-Haim"
-            out.append((i, j))  # "Jabal Afa'ii", "Kafr Saghir"
+            out.extend((a, b) for a, b in and_segments(doc, i, j) if b - a >= 2)  # "Jabal Afa'ii", "Kafr Saghir"
         elif _apposed(doc, i, j) or _called(doc, i):
             out.append((i, j))  # "the capital Grozny", "Mir Ali, a major town", "a place called Teiba"
         elif (i >= 1 and doc[i - 1].lower_ in ("in", "at", "near") and j + 1 < len(doc)
@@ -123,7 +123,7 @@ def _apposed(doc: Doc, i: int, j: int) -> bool:
         if tok.lemma_.lower() in APPOSED_PLACE_NOUNS and tok.pos_ == "NOUN":
             nxt = doc[k + 1] if k + 1 < len(doc) else None
             return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "AUX") or nxt.text[:1].isupper()
-                                       or nxt.tag_ in ("VBD", "VBZ", "VBP"))
+                                       or nxt.tag_ in ("VBD", "VBZ", "VBP") or nxt.text in ("'s", "’s"))
     return False
 
 
