@@ -303,3 +303,8 @@ def test_reference_article_attacks_both_ways(seed_record):
     assert any(country(e["source"]) == {"RUS"} and "UKR" in country(e["target"]) for e in attacks)
     kiev = [e for e in attacks if text[slice(*e["trigger"])] == "attacks"]
     assert kiev and country(kiev[0]["source"]) == {"UKR"} and country(kiev[0]["target"]) == {"RUS"}
+
+
+def test_a_participle_does_not_match_a_dictionary_noun(nlp):
+    # "set up a base" is a show of force (150); "a Sydney-based group" names no base
+    assert events(nlp, "Initially we wanted to create a Sydney-based group for people to question things.") == []

@@ -53,9 +53,14 @@ class Coder:
     # -- coding one verb --------------------------------------------------------------------------------------
 
     def keys(self, token: Token) -> frozenset[str]:
+        """The forms a dictionary pattern may match a token by: its own, and its lemma ("forces" -> FORCE)
+        unless it is a participle or adjective, which is no noun of the pattern ("a Sydney-based group" has no
+        BASE)."""
         found = self._keys.get(token.i)
         if found is None:
-            found = self._keys[token.i] = frozenset((token.lower_, token.lemma_.lower()))
+            modifier = token.tag_ in ("VBN", "VBD", "JJ") and token.dep_ in ("amod", "compound", "acl")
+            found = self._keys[token.i] = frozenset((token.lower_,) if modifier else (token.lower_,
+                                                                                      token.lemma_.lower()))
         return found
 
     def lexicon_code(self, verb: Token) -> tuple[str, float, bool] | None:
