@@ -422,3 +422,13 @@ def test_a_town_the_model_calls_a_person_is_a_place_when_stormed_or_bombed(extra
                   "dressed in a gray sweater. The speculation surrounding Kelly echoes the past.")
     assert _by_text(doc, "Halabja") and _by_text(doc, "Bayana")
     assert not _by_text(doc, "Kennedy") and not _by_text(doc, "Kelly")
+
+
+@pytest.mark.model
+def test_a_name_that_speaks_or_ends_a_persons_name_is_no_place(extract):
+    doc = extract("Don Blankenship campaigned in Michigan. While Blankenship has been widely covered, he lost. "
+                  "Boccaletti told Wikinews the star is young. Fort Hood said the soldier had been involved. "
+                  "Europe added 24 GW of new capacity.")
+    assert not _by_text(doc, "Blankenship") and not _by_text(doc, "Boccaletti")
+    for name in ("Michigan", "Fort Hood", "Europe"):
+        assert _by_text(doc, name), name

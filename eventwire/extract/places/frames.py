@@ -63,7 +63,32 @@ def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
     if b + 2 < len(doc) and doc[b].text == "," and doc[b + 1].like_num and doc[b + 2].text == ",":
         return True
     qualified = b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()  # "Severn, Md."
+    if (head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS and (a == 0 or doc[a - 1].lower_ != "the")
+            and not qualified and not any(t.lower_ in GENERIC for t in doc[a:b])):
+        return True  # "Boccaletti told Wikinews"; not "Fort Hood said", "Krasnodar, Russia officials said"
     return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PERSON_VERBS and not qualified
+
+
+#: verbs of saying whose subject is someone (a seat of government speaking is kept by its caller)
+SPEAKING_VERBS = frozenset("say tell add explain note told insist argue recall write testify reply".split())
+
+
+def ends_a_persons_name(doc: Doc, a: int, b: int) -> bool:
+    """Whether the one-word name at ``a:b`` is the last word of a person's fuller name elsewhere in the document
+    ("Blankenship" after "Don Blankenship"), unqualified ("Allen, Texas" is a town)."""
+    qualified = b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()
+    return b - a == 1 and doc[a].text in _surnames(doc) and not qualified
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """The last words of the document's names of people of two words or more."""
+    found = doc.user_data.get("eventwire_surnames")
+    if found is None:
+        found = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                 and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in GENERIC for t in e)
+                 and e[0].lower_ not in PLACE_FRAMES}  # not "Village Malakal", "Ebola-Reston"
+        doc.user_data["eventwire_surnames"] = found
+    return found
 
 
 def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...geo import Candidate, Gazetteer, fold
 from ...geo.build import CODE
-from .frames import framed_names, located_names, names_someone, said_of_a_person
+from .frames import ends_a_persons_name, framed_names, located_names, names_someone, said_of_a_person
 from .words import (
     BELIEFS,
     CALENDAR,
@@ -213,6 +213,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if said_of_a_person(doc, start, end) and not _seat_or_country(found.get(key, [])):
             continue
+        if ends_a_persons_name(doc, start, end) and not _major(found.get(key, [])):
+            continue
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
@@ -360,9 +362,14 @@ def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
                                                   for c in cands)
 
 
+def _major(cands: list[Candidate]) -> bool:
+    """A country, a first-level region, a capital or a city of a million: not a surname however used."""
+    return _seat_or_country(cands) or any(c.kind == 0 and c.entry.population >= 1_000_000 for c in cands)
+
+
 def _seat_or_country(cands: list[Candidate]) -> bool:
-    """A country, a first-level region or a capital: a place even where a person's name would fit."""
-    return any(c.entry.is_country or c.entry.feature in ("PPLC", "ADM1") for c in cands)
+    """A country, a first-level region, a capital or a continent: a place even where a person's name would fit."""
+    return any(c.entry.is_country or c.entry.feature in ("PPLC", "ADM1", "CONT") for c in cands)
 
 
 def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
@@ -375,6 +382,8 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
         return True  # a country's full name ("Trinidad and Tobago"), however the model splits it
     if said_of_a_person(doc, a, b) and not _seat_or_country(cands):
         return False  # "according to Adan", "Millan, 41,", "assailants shot Oudeh"
+    if ends_a_persons_name(doc, a, b) and not _major(cands):
+        return False  # "Blankenship" after "Don Blankenship"; not "Melbourne" after a slogan "Make Melbourne"
     if len(spanned) > 1 and not all(e.label_ in PLACE_LABELS for e in spanned.values()):
         return False  # the match straddles two entities
     if ent is not None and (ent.label_ in NON_PLACE_LABELS
