@@ -259,6 +259,10 @@ def test_a_verb_the_parser_took_for_a_noun_or_an_adjective_is_still_coded(nlp):
     e = one(events(nlp, "Thousands of Russian soldiers are now patrolling crowded markets."), "patrolling")
     assert e["cameo"] == "150" and e["source"] == ["Russia"]
     assert [e["word"] for e in events(nlp, "Russian troops patrolled the streets of Kiev.")] == ["patrolled"]
+    # the misread root is coded even where a clause under it codes a verb of its own
+    e = one(events(nlp, "Policemen patrol in coastal areas in Hebei province to ensure a secure Lunar New Year."),
+            "patrol")
+    assert e["cameo"] == "150" and e["modality"] == "asserted"
 
 
 def test_a_noun_after_a_name_is_no_misread_verb(pipeline):

@@ -275,10 +275,10 @@ class Coder:
             if result is not None:
                 coded_verbs[token.i] = result
                 absorbed.update(t.i for t in result[4])
-        if not coded_verbs:
-            misread = self.misread_event(sent)
-            if misread is not None:
-                found.append(misread)
+        # the root read as a noun ("Policemen patrol in coastal areas ... to ensure"), whatever its clauses code
+        misread = self.misread_event(sent)
+        if misread is not None and misread.trigger.i not in coded_verbs:
+            found.append(misread)
         for token in tokens:  # "its demand that Israel ease restrictions": the content of a demand is the demand
             if token.dep_ in ("acl", "ccomp") and token.head.lemma_.lower() in CONTENT_NOUNS and token.i in coded_verbs:
                 absorbed.add(token.i)
