@@ -432,3 +432,10 @@ def test_a_name_that_speaks_or_ends_a_persons_name_is_no_place(extract):
     assert not _by_text(doc, "Blankenship") and not _by_text(doc, "Boccaletti")
     for name in ("Michigan", "Fort Hood", "Europe"):
         assert _by_text(doc, name), name
+
+
+@pytest.mark.model
+def test_the_gulf_is_the_persian_gulf(extract):
+    doc = extract("U.S. warships patrolled the Gulf on Monday.")
+    (gulf,) = _by_text(doc, "Gulf")
+    assert gulf.name == "Persian Gulf"
