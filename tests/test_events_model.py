@@ -312,3 +312,15 @@ def test_reference_article_attacks_both_ways(seed_record):
 def test_a_participle_does_not_match_a_dictionary_noun(nlp):
     # "set up a base" is a show of force (150); "a Sydney-based group" names no base
     assert events(nlp, "Initially we wanted to create a Sydney-based group for people to question things.") == []
+
+
+def test_what_nature_or_disease_does_is_no_event_but_weapon_fire_is(nlp):
+    assert events(nlp, "Heavy rains hit the region, killing 12 people.") == []
+    assert events(nlp, "An earthquake struck Russia, destroying hundreds of homes.") == []
+    assert one(events(nlp, "Mortar fire hit residential areas in Kiev."), "hit")["cameo"][:2] == "19"
+
+
+def test_a_verb_misread_before_a_participle_root_is_coded(nlp):
+    found = events(nlp, "On Oct. 7, 2004, Islamic militants detonate bombs in Egypt's Sinai resorts of Taba and "
+                        "Ras Shitan, killing 34 people.")
+    assert one(found, "detonate")["cameo"][:2] == "18"

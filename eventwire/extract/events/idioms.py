@@ -1,7 +1,7 @@
 """Phrases whose event is not the dictionary sense of their verb: a verb that names its object ("called him a
 liar"), a verb that says an event noun happened ("the shooting occurred", "blasts that occurred"), a verb that gives
 an event's toll ("the blasts claimed 37 lives"), a bomb going off, a fire breaking out, coming under fire,
-blasting someone in words, going broke, and demonstrating that something is so."""
+blasting someone in words, going broke, demonstrating that something is so, and what nature does."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -121,8 +121,42 @@ def shows(verb: Token) -> bool:
 
 def no_event(verb: Token) -> bool:
     """Whether the verb's phrase reports no event whatever the dictionary codes the verb: naming someone ("called
-    him a liar"), a fire breaking out, going broke, showing that something is so."""
-    return naming(verb) or peaceful_outbreak(verb) or state_gone_into(verb) or shows(verb)
+    him a liar"), a fire breaking out, going broke, showing that something is so, what nature did ("heavy rains hit
+    the region, killing 12")."""
+    return naming(verb) or peaceful_outbreak(verb) or state_gone_into(verb) or shows(verb) or by_nature(verb)
+
+
+#: forces of nature and disease: what they hit, kill or destroy is no one's act
+NATURAL_FORCES = frozenset("""rain rains storm storms hurricane typhoon cyclone earthquake quake tremor aftershock flood
+floods flooding flashflood tornado tsunami landslide landslides mudslide avalanche drought wildfire wildfires bushfire
+fire fires blaze heatwave heat snow snowstorm blizzard wind winds gale lightning eruption volcano virus disease
+epidemic pandemic outbreak cholera famine""".split())
+
+
+#: what makes fire a weapon's ("mortar fire", "sniper fire", "rocket fire")
+ARMED_FIRE = frozenset("""mortar rocket artillery sniper tank gun machine machinegun cannon shell heavy enemy hostile
+small-arms anti-aircraft naval mortars rockets guns tanks automatic""".split())
+
+
+def _natural(subject: Token) -> bool:
+    if subject.lemma_.lower() not in NATURAL_FORCES and subject.lower_ not in NATURAL_FORCES:
+        return False
+    return not (subject.lemma_.lower() == "fire" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in ARMED_FIRE for c in subject.children))
+
+
+def by_nature(verb: Token) -> bool:
+    """Whether the verb's subject is a force of nature or a disease, or, for a participle or a verb coordinated
+    without a subject of its own, that of the verb it hangs on."""
+    node = verb
+    for _ in range(2):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return any(_natural(s) for s in subjects)
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def under_what(verb: Token) -> Token | None:

@@ -32,10 +32,11 @@ def misread_verb(sent: Span, is_verb_word) -> Misread | None:
     """The verb of a sentence the parser read without one, with its subject's and object's heads, or None.
 
     ``is_verb_word(token)`` says whether the verb dictionary knows the word as a verb (by lemma or form). The
-    sentence qualifies only when its root is no verb; the verb must follow a noun (its subject), be no noun by
-    its own form ("the patrol", "his shot") and be a verb form or a word the dictionary knows as a verb."""
+    sentence qualifies only when its root is no verb, or only the participle after a comma; the verb must follow
+    a noun (its subject), be no noun by its own form ("the patrol", "his shot") and be a verb form or a word the
+    dictionary knows as a verb."""
     root = sent.root
-    if root.pos_ == "VERB":
+    if root.pos_ == "VERB" and not _participle_root(root):
         return None
     tokens = list(sent)
     for k in range(1, len(tokens)):
@@ -64,6 +65,13 @@ def misread_verb(sent: Span, is_verb_word) -> Misread | None:
             continue
         return Misread(tok, subject, _object_after(tokens, k))
     return None
+
+
+def _participle_root(root: Token) -> bool:
+    """A root that is only the participle after the comma ("militants detonate bombs in Taba, killing 34"): the
+    finite verb before it was misread."""
+    return (root.tag_ == "VBG" and root.i > root.sent.start and root.doc[root.i - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children))
 
 
 def _subject_of(aux: Token) -> Token | None:
