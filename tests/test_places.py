@@ -363,7 +363,6 @@ def test_a_middle_word_of_a_longer_name_is_not_a_place_of_its_own(extract):
     assert [p.text for p in doc.places] == ["Shah Wali Kot"]
 
 
-
 @pytest.mark.model
 def test_a_name_a_place_noun_stands_beside_is_a_place(extract):
     doc = extract("Meanwhile in the war-ravaged capital Grozny, dozens of people demonstrated. A mine was detonated "
