@@ -3,7 +3,7 @@ Ezzor Governorate") or a preposition of place on a verb ("killed in Oued Aissi")
 that are said of someone ("his daughter Pratiksha", "according to Adan", "assailants shot Oudeh")."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .words import BELIEFS, CALENDAR, GENERIC, PLACE_FRAMES, SEIZING_VERBS, and_segments
 
@@ -36,6 +36,8 @@ NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "LANGUAGE", "EVENT", "LAW", "WORK_OF
 #: verbs done to people: their object is someone, not a place ("shot Oudeh seven times", "killed Millan")
 PERSON_VERBS = frozenset("""shoot kill murder wound injure assassinate execute kidnap abduct arrest detain behead
 stab torture interview marry""".split())
+#: verbs of saying: their subject is someone, unless a seat of government or a country (kept by the caller)
+SPEAKING_VERBS = frozenset("say tell add explain note insist argue recall write testify reply".split())
 #: nouns a place's name may own or stand beside ("Kobane's residents", "the town, Tiri")
 OWNED_BY_PLACES = PLACE_FRAMES | {"resident", "people", "population", "street", "outskirt", "border", "center",
                                   "centre", "airport", "mayor", "governor", "police", "capital", "hospital",
@@ -54,7 +56,8 @@ def names_someone(span) -> bool:
 
 def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
     """Whether the name at ``a:b`` is used of a person, whatever the model's label: a source ("according to
-    Adan"), a name with an age ("Millan, 41,"), or the object of a verb done to people ("assailants shot Oudeh")."""
+    Adan"), a name with an age ("Millan, 41,"), the subject of a verb of saying ("Boccaletti told Wikinews"), or
+    the object of a verb done to people ("assailants shot Oudeh")."""
     head = doc[b - 1]
     while head.dep_ == "compound" and a <= head.head.i < b:
         head = head.head
@@ -67,10 +70,6 @@ def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
             and not qualified and not any(t.lower_ in GENERIC for t in doc[a:b])):
         return True  # "Boccaletti told Wikinews"; not "Fort Hood said", "Krasnodar, Russia officials said"
     return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PERSON_VERBS and not qualified
-
-
-#: verbs of saying whose subject is someone (a seat of government speaking is kept by its caller)
-SPEAKING_VERBS = frozenset("say tell add explain note told insist argue recall write testify reply".split())
 
 
 def ends_a_persons_name(doc: Doc, a: int, b: int) -> bool:
@@ -123,7 +122,7 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
-def _seized(tok) -> bool:
+def _seized(tok: Token) -> bool:
     """Whether a name's head word is the object of a verb of seizing or striking ("captured Biju Hill")."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SEIZING_VERBS
 

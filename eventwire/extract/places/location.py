@@ -38,9 +38,8 @@ PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "are
 #: Jamaica's capital", "patrolled Kenya's streets"), unlike the owner of other things ("Kiev's new efforts")
 SETTING_NOUNS = PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                                "center", "centre", "heart", "interior", "coast", "coastline", "border", "borders",
-                               "frontier", "street", "streets", "suburb", "suburbs", "territory", "soil", "airspace",
-                               "waters", "side", "edge", "corner", "heartland", "hinterland", "periphery",
-                               "downtown", "midst", "city"}
+                               "frontier", "street", "streets", "suburbs", "territory", "soil", "airspace", "waters",
+                               "side", "edge", "corner", "heartland", "hinterland", "periphery", "downtown", "midst"}
 #: nouns of an area within a larger one: in "the Sayidda Zaynab district of Damascus" the district is named before
 AREA_NOUNS = {"region", "area", "district", "province", "governorate", "county", "countryside", "sector", "zone",
               "prefecture", "municipality", "commune", "part"}
