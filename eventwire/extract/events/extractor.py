@@ -59,8 +59,8 @@ class Coder:
         found = self._keys.get(token.i)
         if found is None:
             modifier = token.tag_ in ("VBN", "VBD", "JJ") and token.dep_ in ("amod", "compound", "acl")
-            found = self._keys[token.i] = frozenset((token.lower_,) if modifier else (token.lower_,
-                                                                                      token.lemma_.lower()))
+            forms = (token.lower_,) if modifier else (token.lower_, token.lemma_.lower())
+            found = self._keys[token.i] = frozenset(forms)
         return found
 
     def lexicon_code(self, verb: Token) -> tuple[str, float, bool] | None:

@@ -3,9 +3,9 @@ Ezzor Governorate") or a preposition of place on a verb ("killed in Oued Aissi")
 that are said of someone ("his daughter Pratiksha", "according to Adan", "assailants shot Oudeh")."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from .words import BELIEFS, CALENDAR, GENERIC, PLACE_FRAMES, SEIZING_VERBS, and_segments
+from .words import BELIEFS, CALENDAR, GENERIC, PLACE_FRAMES, and_segments, qualified_after, taken_or_struck
 
 #: capitalized last words of a place's name that say what kind of place it is ("Deir Ezzor Governorate",
 #: "Al-Assad Suburb", "Bama Town", "Sheikh Sa'eed Hill")
@@ -65,7 +65,7 @@ def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
         return True  # not "according to Chicago police"
     if b + 2 < len(doc) and doc[b].text == "," and doc[b + 1].like_num and doc[b + 2].text == ",":
         return True
-    qualified = b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()  # "Severn, Md."
+    qualified = qualified_after(doc, b)  # "Severn, Md."
     if (head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS and (a == 0 or doc[a - 1].lower_ != "the")
             and not qualified and not any(t.lower_ in GENERIC for t in doc[a:b])):
         return True  # "Boccaletti told Wikinews"; not "Fort Hood said", "Krasnodar, Russia officials said"
@@ -75,8 +75,7 @@ def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
 def ends_a_persons_name(doc: Doc, a: int, b: int) -> bool:
     """Whether the one-word name at ``a:b`` is the last word of a person's fuller name elsewhere in the document
     ("Blankenship" after "Don Blankenship"), unqualified ("Allen, Texas" is a town)."""
-    qualified = b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()
-    return b - a == 1 and doc[a].text in _surnames(doc) and not qualified
+    return b - a == 1 and doc[a].text in _surnames(doc) and not qualified_after(doc, b)
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -108,7 +107,7 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
         elif j - i >= 2 and doc[j - 1].lower_ in NAME_TAILS and not all(
                 t.lower_ in GENERIC or t.is_stop for t in doc[i:j - 1]) and not (
                 doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")
-                and not _seized(doc[j - 1])) and not (after is not None and after.like_num):
+                and not taken_or_struck(doc, i, j)) and not (after is not None and after.like_num):
             out.append((i, j))  # "the Deir Ezzor Governorate", "Bama Town"; not "Conleth Hill", "Storm Area 51"
         elif j - i >= 2 and doc[i].lower_ in KIND_PREFIXES and doc[i + 1].lower_ not in GENERIC and not any(
                 t.lower_.split("-")[0] in ("ben", "bin", "ibn") for t in doc[i + 1:j]):  # not "Tal Ben-Haim"
@@ -120,11 +119,6 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
               and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
             out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
     return out
-
-
-def _seized(tok: Token) -> bool:
-    """Whether a name's head word is the object of a verb of seizing or striking ("captured Biju Hill")."""
-    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SEIZING_VERBS
 
 
 def _apposed(doc: Doc, i: int, j: int) -> bool:

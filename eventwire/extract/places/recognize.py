@@ -34,10 +34,11 @@ from .words import (
     PLACE_FRAMES,
     PLACE_LABELS,
     REGION_WORDS,
-    SEIZING_VERBS,
     and_segments,
     is_name_token,
     opens_particle_name,
+    qualified_after,
+    taken_or_struck,
 )
 
 MAX_TOKENS = 6
@@ -169,6 +170,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if any(_saint(doc, a, b) for b in range(a + 1, min(j, a + 4) + 1)):
                 taken.update(range(a, j))  # "St. Patrick's Day", "St. Mary's Hospital": named after a saint
                 break
+            article = a == i + 2 and opens_particle_name(doc, i)  # "Al-Shadadi" is known as "Shadadi"
             for b in range(min(j, a + MAX_TOKENS), a, -1):
                 if (doc[b - 1].text in ("-", ".", "'s", "’s") or doc[a].text == "-"
                         or doc[b - 1].lower_ in CONNECTORS):
@@ -182,7 +184,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     continue  # the last or a middle word of a longer name ("Northern Alliance", "Shah Wali Kot")
                 if cands and _inside_longer_name(doc, a, b, j, cands):
                     continue
-                article = a == i + 2 and opens_particle_name(doc, i)  # "Al-Shadadi" is known as "Shadadi"
                 if cands and a > i and (opens_particle_name(doc, a) or doc[a - 1].text == "-") and not (
                         _seat_or_country(cands) or article):
                     continue  # the end of a longer name ("Ahl al-Sham", "Ras al-Ain", "Mazar-i-Sharif")
@@ -423,41 +424,22 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
                 return False  # part of a person's name ("Paris Hilton")
             top = max(cands, key=lambda c: c.entry.population).entry
             return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a, b)
-                    or _qualified_after(doc, b) or (_taken_or_struck(doc, a, b, of_places_only=True)
+                    or qualified_after(doc, b) or (taken_or_struck(doc, a, b, of_places_only=True)
                                                     and any(c.kind == 0 for c in cands)))
         # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
         # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
         whole = ent.start == a and ent.end == b
         return strong or (whole and any(c.kind == 0 for c in cands)
-                          and (_locative_before(doc, a, b) or _taken_or_struck(doc, a, b)))
+                          and (_locative_before(doc, a, b) or taken_or_struck(doc, a, b)))
     if strong or key in ner_texts:
         return True
     if doc[a].is_sent_start and b - core == 1:
         return False
-    if _locative_before(doc, a, b) or _qualified_after(doc, b):
+    if _locative_before(doc, a, b) or qualified_after(doc, b):
         return True
-    if _taken_or_struck(doc, a, b) and any(c.kind == 0 for c in cands):
+    if taken_or_struck(doc, a, b) and any(c.kind == 0 for c in cands):
         return True  # "rebels captured Birao", "Mullaittivu was shelled"
     return b - core >= 2 and any(c.kind == 0 for c in cands)
-
-
-#: verbs of seizing that take people as often as places ("captured Ocalan", "seized the smugglers")
-TAKING_PEOPLE = {"capture", "seize", "raid", "surround"}
-
-
-def _taken_or_struck(doc: Doc, a: int, b: int, of_places_only: bool = False) -> bool:
-    """Whether the name is the object of a verb of seizing or striking ("captured Birao", "was shelled"); with
-    ``of_places_only``, of one done to places only ("stormed Najarah", not "captured Ocalan")."""
-    head = doc[b - 1]
-    while head.dep_ == "compound" and a <= head.head.i < b:
-        head = head.head
-    verb = head.head.lemma_.lower()
-    return (head.dep_ in ("dobj", "nsubjpass") and verb in SEIZING_VERBS
-            and not (of_places_only and verb in TAKING_PEOPLE))
-
-
-def _qualified_after(doc: Doc, b: int) -> bool:
-    return b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()
 
 
 def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candidate]], gaz: Gazetteer) -> None:

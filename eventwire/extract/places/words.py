@@ -106,6 +106,26 @@ def is_name_token(tok: Token) -> bool:
     return bool(text) and text[0].isalpha() and (text[0].isupper() or bool(_PARTICLE_NAME.match(text)))
 
 
+#: verbs of seizing that take people as often as places ("captured Ocalan", "seized the smugglers")
+TAKING_PEOPLE = {"capture", "seize", "raid", "surround"}
+
+
+def qualified_after(doc: Doc, b: int) -> bool:
+    """Whether a name ending at ``b`` is qualified by the place it is in: "Paris, Texas", "Severn, Md."."""
+    return b + 1 < len(doc) and doc[b].text == "," and doc[b + 1].text[:1].isupper()
+
+
+def taken_or_struck(doc: Doc, a: int, b: int, of_places_only: bool = False) -> bool:
+    """Whether the name at ``a:b`` is the object of a verb of seizing or striking ("captured Birao", "was
+    shelled"); with ``of_places_only``, of one done to places only ("stormed Najarah", not "captured Ocalan")."""
+    head = doc[b - 1]
+    while head.dep_ == "compound" and a <= head.head.i < b:
+        head = head.head
+    verb = head.head.lemma_.lower()
+    return (head.dep_ in ("dobj", "nsubjpass") and verb in SEIZING_VERBS
+            and not (of_places_only and verb in TAKING_PEOPLE))
+
+
 def opens_particle_name(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is an Arabic article the tokenizer split from its name ("al", "-", "Bab")."""
     return (i + 2 < len(doc) and doc[i].lower_ in _PARTICLES and doc[i + 1].text == "-"
