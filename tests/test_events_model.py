@@ -263,6 +263,9 @@ def test_a_verb_the_parser_took_for_a_noun_or_an_adjective_is_still_coded(nlp):
     e = one(events(nlp, "Policemen patrol in coastal areas in Hebei province to ensure a secure Lunar New Year."),
             "patrol")
     assert e["cameo"] == "150" and e["modality"] == "asserted"
+    # a word read as a noun but coordinated with a verb ("a ... sniper shot and killed")
+    found = events(nlp, "In the night raid, a Russian sniper shot and killed two Ukrainian soldiers near Bakhmut.")
+    assert one(found, "shot")["cameo"][:2] == "19" and one(found, "killed")["cameo"][:2] == "19"
 
 
 def test_a_noun_after_a_name_is_no_misread_verb(pipeline):

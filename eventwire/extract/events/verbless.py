@@ -56,15 +56,26 @@ def misread_verb(sent: Span, is_verb_word) -> Misread | None:
             # "Policemen patrol": a plural before the base form; not "the Buttigieg plan", "US states"
             plural = prev.tag_ in ("NNS", "NNPS") or (prev.pos_ == "NOUN" and (
                 prev.lemma_.lower() != prev.lower_ or prev.lower_.endswith("men")))  # "Policemen", tagged NN
-            if not plural:
+            if not (plural or (prev.pos_ in ("NOUN", "PROPN") and _coordinated_verb(tok) is not None)):
                 continue
         else:
             continue
         subject = _subject_of(prev) if progressive else prev if prev.pos_ in ("NOUN", "PROPN") else None
         if subject is None:
             continue
-        return Misread(tok, subject, _object_after(tokens, k))
+        after = _coordinated_verb(tok)
+        obj = _object_after(tokens, k)
+        if obj is None and after is not None:  # "a settler shot and killed 29 worshipers": the object they share
+            obj = next((c for c in after.children if c.dep_ == "dobj"), None)
+        return Misread(tok, subject, obj)
     return None
+
+
+def _coordinated_verb(tok: Token) -> Token | None:
+    """The finite verb coordinated with a word read as a noun ("a settler shot and killed": "shot" and "killed"),
+    which makes that word a verb of the same clause; the verb has no subject of its own."""
+    return next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
 def _participle_root(root: Token) -> bool:
