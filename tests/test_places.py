@@ -164,6 +164,8 @@ def test_event_place_on_a_real_parse(pipeline):
                                  # the owner of a side or part of a place is the setting
                                  ("Rebels attacked villages in Sudan's west on Monday.", "attacked", "Sudan"),
                                  ("Gunmen shot two men outside Jamaica's capital.", "shot", "Jamaica"),
+                                 # a battlefield or a front is part of the place that names it
+                                 ("He was captured on an Afghanistan battlefield.", "captured", "Afghanistan"),
                                  # a named area is inside the place after "of", whatever the gazetteer's rank
                                  ("The army launched an offensive in the West Ghouta region of rural Damascus.",
                                   "launched", "West Ghouta")):
@@ -305,6 +307,12 @@ def test_a_framed_name_stays_a_place_when_no_reading_of_it_fits(extract):
     doc = extract("In Syria's Sweida Governorate, ISIS attacked army defenses outside the village of Al-Qasr.")
     (village,) = _by_text(doc, "Al-Qasr")
     assert village.lat is None or village.country == "SY"  # never a namesake far away
+
+
+@pytest.mark.model
+def test_the_name_after_the_outskirts_of_is_a_place(extract):
+    doc = extract("Rebels shelled the southern outskirts of Hamdaniya Sharqi on Monday.")
+    assert _by_text(doc, "Hamdaniya Sharqi")
 
 
 @pytest.mark.model

@@ -18,6 +18,8 @@ KIND_PREFIXES = {"jabal", "jebel", "jabel", "tal", "tell", "kafr", "kfar", "wadi
 #: nouns that stand before a name they call a place ("the capital Grozny", "the border town Torkham") or after it,
 #: in apposition ("Mir Ali, a major town in North Waziristan")
 APPOSED_PLACE_NOUNS = PLACE_FRAMES | {"capital", "hometown", "stronghold", "outpost"}
+#: nouns of the parts around or within a place, framing its name after "of" ("the outskirts of Khan Al-Sheih")
+OF_FRAMES = PLACE_FRAMES | {"outskirts", "suburbs", "environs", "countryside"}
 #: prepositions whose object is where something is or happens ("killed in Oued Aissi", "inside Kafr Sousah")
 WHERE = {"in", "at", "inside", "near", "outside", "around"}
 #: verbs of things that happen somewhere or of being somewhere: a name after their preposition of place is a place
@@ -100,7 +102,8 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             continue
         before = doc[i - 2:i] if i >= 2 else None
         after = doc[j] if j < len(doc) else None
-        if before is not None and before[1].lower_ == "of" and before[0].lemma_.lower() in PLACE_FRAMES:
+        if before is not None and before[1].lower_ == "of" and (
+                before[0].lemma_.lower() in PLACE_FRAMES or before[0].lower_ in OF_FRAMES):
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
         elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower():
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "X and Y districts"

@@ -39,7 +39,8 @@ PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "are
 SETTING_NOUNS = PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                                "center", "centre", "heart", "interior", "coast", "coastline", "border", "borders",
                                "frontier", "street", "streets", "suburbs", "territory", "soil", "airspace", "waters",
-                               "side", "edge", "corner", "heartland", "hinterland", "periphery", "downtown", "midst"}
+                               "side", "edge", "corner", "heartland", "hinterland", "periphery", "downtown", "midst",
+                               "battlefield", "battleground", "front", "frontline"}
 #: nouns of an area within a larger one: in "the Sayidda Zaynab district of Damascus" the district is named before
 AREA_NOUNS = {"region", "area", "district", "province", "governorate", "county", "countryside", "sector", "zone",
               "prefecture", "municipality", "commune", "part"}
