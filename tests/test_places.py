@@ -316,6 +316,16 @@ def test_the_name_after_the_outskirts_of_is_a_place(extract):
 
 
 @pytest.mark.model
+def test_a_name_fought_over_or_given_as_an_example_of_places_is_a_place(extract):
+    doc = extract("Dozens were killed in the battle for al-Zabqarin. In villages like Hamdaniya Sharqi and Tel "
+                  "Zabqar, militias burned homes. Rebels shelled towns such as Umm Zabqar.")
+    assert all(_by_text(doc, name) for name in ("al-Zabqarin", "Hamdaniya Sharqi", "Tel Zabqar", "Umm Zabqar"))
+    # a person after "of", and a holiday someone fought for, are no places
+    doc = extract("The capture of Saddam was announced. He spent years fighting for Martin Luther King Jr. Day.")
+    assert not _by_text(doc, "Saddam") and not _by_text(doc, "Martin Luther King Jr. Day")
+
+
+@pytest.mark.model
 def test_each_of_the_towns_of_a_list_is_a_place(extract):
     doc = extract("The rebels shelled positions in the towns of Kafr Rouma and Saraqib on Monday.")
     assert _by_text(doc, "Kafr Rouma") and _by_text(doc, "Saraqib")

@@ -20,6 +20,12 @@ KIND_PREFIXES = {"jabal", "jebel", "jabel", "tal", "tell", "kafr", "kfar", "wadi
 APPOSED_PLACE_NOUNS = PLACE_FRAMES | {"capital", "hometown", "stronghold", "outpost"}
 #: nouns of the parts around or within a place, framing its name after "of" ("the outskirts of Khan Al-Sheih")
 OF_FRAMES = PLACE_FRAMES | {"outskirts", "suburbs", "environs", "countryside"}
+#: nouns of fighting over a place, framing its name after "for" or "of" ("the battle for al-Qaryatain", "the siege
+#: of Sarajevo"); a name the model calls a person, a group or an organisation is left out ("the capture of Saddam")
+CONTESTED = {("battle", "for"), ("fight", "for"), ("siege", "of"), ("recapture", "of"), ("liberation", "of"),
+             ("encirclement", "of"), ("fall", "of"), ("storming", "of"), ("shelling", "of"), ("bombardment", "of")}
+#: plural place nouns that introduce examples of them ("villages like Cailaco and Manapa", "towns such as Homs")
+EXAMPLE_WORDS = ("like", "including")
 #: prepositions whose object is where something is or happens ("killed in Oued Aissi", "inside Kafr Sousah")
 WHERE = {"in", "at", "inside", "near", "outside", "around"}
 #: verbs of things that happen somewhere or of being somewhere: a name after their preposition of place is a place
@@ -107,6 +113,8 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
         elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower():
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "X and Y districts"
+        elif _contested_or_example(doc, i):
+            out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the battle for X", "towns like X"
         elif j - i >= 2 and doc[j - 1].lower_ in NAME_TAILS and not all(
                 t.lower_ in GENERIC or t.is_stop for t in doc[i:j - 1]) and not (
                 doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")
@@ -122,6 +130,20 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
               and doc[i].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME")):
             out.append((i, j))  # "at Gaidakot in Nawalparashi district", "in Bab el-Oued, an area of Algiers"
     return out
+
+
+def _contested_or_example(doc: Doc, i: int) -> bool:
+    """A name fought over ("the battle for X", "the siege of X") or given as an example of places ("villages like
+    X", "towns such as X"). The small model calls most such names people; only "of" leaves room for one ("the
+    capture of Saddam"), so there a name the model calls a person or an organisation is left out."""
+    if i < 2 or doc[i].ent_type_ in ("NORP", "DATE", "TIME", "EVENT"):
+        return False
+    noun, word = doc[i - 2], doc[i - 1].lower_
+    if noun.pos_ == "NOUN" and noun.text.islower() and (noun.lemma_.lower(), word) in CONTESTED:
+        return word != "of" or doc[i].ent_type_ not in ("PERSON", "ORG")
+    if word == "as" and noun.lower_ == "such" and i >= 3:
+        noun, word = doc[i - 3], "like"  # "towns such as X"
+    return word in EXAMPLE_WORDS and noun.tag_ == "NNS" and noun.lemma_.lower() in PLACE_FRAMES
 
 
 def _apposed(doc: Doc, i: int, j: int) -> bool:
