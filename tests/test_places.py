@@ -156,6 +156,14 @@ def test_a_facility_is_placed_at_the_town_it_is_in(extract):
 
 
 @pytest.mark.model
+def test_a_direction_word_in_a_street_name_does_not_place_the_street(extract):
+    # "South" alone is a region of Cameroon in the gazetteer: the street is in the town the article names
+    doc = extract("Police said he lives in the 6100 block of South Ingleside Avenue. He was arrested in Chicago.")
+    (street,) = _by_text(doc, "South Ingleside Avenue")
+    assert street.lat is not None and _km(street.lat, street.lon, 41.88, -87.63) < 50
+
+
+@pytest.mark.model
 def test_event_place_on_a_real_parse(pipeline):
     from eventwire.extract.places import extract as places
 

@@ -316,7 +316,8 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
             inner = gaz.lookup([_span_key(doc, a, b)]).get(_span_key(doc, a, b), [])
             inner = [c for c in inner if c.kind != CODE]
             if (inner and is_strong(inner) and not gaz.country_of_demonym(doc[a:b].text)
-                    and not (b - a == 1 and doc[a].lower_ in GENERIC) and not _saint(doc, a, b)):
+                    and not (b - a == 1 and (doc[a].lower_ in GENERIC or doc[a].lower_ in DIRECTIONS))
+                    and not _saint(doc, a, b)):
                 m.candidates, m.key = inner, _span_key(doc, a, b)
                 return m
     return m
