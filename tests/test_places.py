@@ -156,6 +156,13 @@ def test_a_facility_is_placed_at_the_town_it_is_in(extract):
 
 
 @pytest.mark.model
+def test_a_named_area_the_model_calls_a_person_is_a_place(extract):
+    doc = extract("On Oahu, home to Honolulu and major military installations, the population fell.")
+    (island,) = _by_text(doc, "Oahu")
+    assert island.country == "US"
+
+
+@pytest.mark.model
 def test_a_direction_word_in_a_street_name_does_not_place_the_street(extract):
     # "South" alone is a region of Cameroon in the gazetteer: the street is in the town the article names
     doc = extract("Police said he lives in the 6100 block of South Ingleside Avenue. He was arrested in Chicago.")

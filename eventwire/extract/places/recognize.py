@@ -424,9 +424,10 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _E
             if (b - a) < (ent.end - ent.start):
                 return False  # part of a person's name ("Paris Hilton")
             top = max(cands, key=lambda c: c.entry.population).entry
-            return (top.feature in ("PCLI", "ADM1", "PPLC") or key in ner_texts or _locative_before(doc, a, b)
-                    or qualified_after(doc, b) or (taken_or_struck(doc, a, b, of_places_only=True)
-                                                    and any(c.kind == 0 for c in cands)))
+            # a country, a region, a capital or one of this project's named areas ("On Oahu, home to Honolulu")
+            return (top.feature in ("PCLI", "ADM1", "PPLC") or any(c.entry.id < 0 for c in cands)
+                    or key in ner_texts or _locative_before(doc, a, b) or qualified_after(doc, b)
+                    or (taken_or_struck(doc, a, b, of_places_only=True) and any(c.kind == 0 for c in cands)))
         # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
         # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
         whole = ent.start == a and ent.end == b
