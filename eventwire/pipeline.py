@@ -63,6 +63,10 @@ class Pipeline:
         self.default_published = normalize_published(published, "--published") if published else None
         self._nlp: Language | None = None
         self.strict = os.environ.get("EVENTWIRE_STRICT") == "1"
+        if self.settings.event_place_model:
+            from .extract.places import linking
+
+            linking.model(self.settings.event_place_model)  # a missing or broken file stops the run up front
 
     @property
     def nlp(self) -> Language:

@@ -46,6 +46,40 @@ def test_features_describe_the_path_from_the_event_word_to_the_place():
     assert district["modifies=place>place"] == 1.0  # a name of the district, not of a thing
     assert city["last_prep=prep:near"] == 1.0
     assert "modifies=place>place" not in city
+    # the event word, alone and with the first steps of the path and its first preposition
+    doc[1].lemma_ = "attack"
+    features = {p.text: f for p, f in location.candidates(ctx, doc[1])}
+    district, city = features["Zafaraniya"], features["Baghdad"]
+    lemma = "attack"
+    assert district["lemma=attack"] == 1.0
+    assert district[f"lemma_prep={lemma}|prep:in"] == 1.0 and city[f"lemma_prep={lemma}|prep:in"] == 1.0
+    assert district[f"lemma_up={lemma}|"] == 1.0  # the place hangs under the event word itself
+    assert district[f"lemma_down={lemma}|dobj"] == 1.0
+
+
+def test_another_linking_model_can_be_given_and_a_missing_one_is_refused(tmp_path, pipeline):
+    from eventwire.config import Settings
+    from eventwire.errors import UsageError
+    from eventwire.pipeline import Pipeline
+
+    assert Settings.from_env({"EVENTWIRE_EVENT_PLACE_MODEL": "/x/m.json"}).event_place_model == "/x/m.json"
+    with pytest.raises(UsageError, match="no such file"):
+        Pipeline(Settings(event_place_model=str(tmp_path / "missing.json")))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}", encoding="utf-8")
+    with pytest.raises(UsageError, match="not a linking model"):
+        Pipeline(Settings(event_place_model=str(broken)))
+    # a model that never trusts a place: the event gets none
+    never = tmp_path / "never.json"
+    never.write_text('{"threshold": 1.5, "weights": {"rule": 1.0}}', encoding="utf-8")
+    text = "Russia attacked the Yuzhmash enterprise in Dnipro."
+    doc = pipeline.nlp(text)
+    ctx = Context(article=Article(id="t", text=text), doc=doc, settings=Settings(event_place_model=str(never)))
+    from eventwire.extract.places import extract as places
+    ctx.places = places(ctx)
+    trigger = next(t for t in doc if t.text == "attacked")
+    assert event_place(ctx, trigger) is None
+    assert _place_of(pipeline, text, "attacked") == "Dnipro"  # the installed model places it
 
 
 @pytest.mark.model

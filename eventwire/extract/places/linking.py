@@ -4,12 +4,15 @@ other places by a logistic model over how each place hangs on the event word.
 Every place of the sentence is a candidate. Its features describe the dependency path from the event word to the
 place (the relations going up to the common head and down to the place, with the prepositions on the way), how
 specific the place is (a district before a province before a country), whether it is inside an organisation's
-name, how far it is, and whether the structural rules chose it. The candidate with the highest score is the
-event's place when its score passes the model's threshold; otherwise the sentence does not say where.
+name, how far it is, whether the structural rules chose it, and the event word itself, alone and paired with the
+path's first steps and first preposition (a killing is said to be "in" its place far more often than a statement).
+The candidate with the highest score is the event's place when its score passes the model's threshold; otherwise
+the sentence does not say where.
 
-The weights (``data/geo/event_place.json``) are fitted by ``bench/event_place_linking.py --fit`` on the dev split
-of the event geolocation set in ``../shared/eval`` (no text kept: the features are relation names, prepositions and
-counts) and checked there on held-out halves. Without the file the structural reading alone decides.
+The weights (``data/geo/event_place.json``, or the file the ``event_place_model`` setting names) are fitted by
+``bench/event_place_linking.py --fit`` on the dev split of the event geolocation set in ``../shared/eval`` (no text
+of it kept: the features are relation names, prepositions, counts and the lemmas of event words) and checked there
+on held-out halves. Without the file the structural reading alone decides.
 """
 from __future__ import annotations
 
@@ -17,9 +20,11 @@ import json
 import math
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from ...errors import UsageError
 from ...records import Place
 
 #: relations that begin another clause
@@ -27,6 +32,7 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pco
 #: word classes kept as words when they precede a place ("in", "the", ","); others by their class
 CLOSED_CLASS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON"})
 MAX_PATH = 40
+MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "must"})
 
 
 def place_head(sent: Span, place: Place) -> Token | None:
@@ -87,12 +93,21 @@ def features(trigger: Token, place: Place, head: Token | None, candidates: list[
     f["unresolved"] = float(place.lat is None)
     f["in_name"] = float(in_name)
     f[f"ncand={min(len(candidates), 4)}"] = 1.0
+    # the event word itself: some verbs are said where they happen more often than others ("killed in", "said")
+    lemma = trigger.lemma_.lower()
+    f["lemma=" + lemma] = 1.0
+    if any(c.dep_ == "auxpass" for c in trigger.children):
+        f["passive"] = 1.0
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children):
+        f["modal"] = 1.0
     if head is None:
         f["no_head"] = 1.0
+        _with_lemma(f, lemma, "?", "?", "none")
         return f
     path = _path(trigger, head)
     if path is None:
         f["no_path"] = 1.0
+        _with_lemma(f, lemma, "?", "?", "none")
     else:
         up, down = path
         up_labels = [_label(t) for t in up]
@@ -113,6 +128,8 @@ def features(trigger: Token, place: Place, head: Token | None, candidates: list[
             f["last_prep=" + preps[-1]] = 1.0
         else:
             f["no_prep"] = 1.0
+        _with_lemma(f, lemma, up_labels[0] if up_labels else "", down_labels[0] if down_labels else "",
+                    preps[0] if preps else "none")
         if down_labels and down_labels[0] in CLAUSE_DEPS:
             f["down_clause=" + down_labels[0]] = 1.0
         if any(label in CLAUSE_DEPS for label in down_labels[1:]):
@@ -146,6 +163,14 @@ def features(trigger: Token, place: Place, head: Token | None, candidates: list[
     return f
 
 
+def _with_lemma(f: dict[str, float], lemma: str, up: str, down: str, prep: str) -> None:
+    """The event word paired with the first step up, the first step down and the first preposition to the place:
+    "killed" hangs its setting on "in", "said" hangs it on the speaker."""
+    f[f"lemma_up={lemma}|{up}"] = 1.0
+    f[f"lemma_down={lemma}|{down}"] = 1.0
+    f[f"lemma_prep={lemma}|{prep}"] = 1.0
+
+
 class Model:
     def __init__(self, weights: dict[str, float], threshold: float):
         self.weights = weights
@@ -157,9 +182,15 @@ class Model:
 
 
 @cache
-def model() -> Model | None:
-    path = resources.files("eventwire.data").joinpath("geo").joinpath("event_place.json")
-    if not path.is_file():
+def model(path: str = "") -> Model | None:
+    """The installed linking model, or the one in the JSON file at ``path`` (settings: ``event_place_model``)."""
+    source = Path(path) if path else resources.files("eventwire.data").joinpath("geo").joinpath("event_place.json")
+    if not source.is_file():
+        if path:
+            raise UsageError(f"event place model {path}: no such file")
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+        return Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise UsageError(f"event place model {source}: not a linking model ({error})") from error

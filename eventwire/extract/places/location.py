@@ -57,7 +57,7 @@ def event_place(ctx: Context, trigger: Token) -> str | None:
     scored = candidates(ctx, trigger)
     if not scored:
         return None
-    model = linking.model()
+    model = linking.model(ctx.settings.event_place_model)
     if model is None:
         return next((p.id for p, f in scored if f["rule"]), None)
     # a country naming whose thing another noun is ("a US airstrike", "the Syria conflict") is not a setting, nor
