@@ -156,6 +156,16 @@ def test_a_facility_is_placed_at_the_town_it_is_in(extract):
 
 
 @pytest.mark.model
+def test_a_landmark_is_placed_at_its_site_not_at_a_town_named_nearby(extract):
+    doc = extract("The White House said on Monday that talks in Beijing would resume. Hundreds of people marched "
+                  "to Downing Street.")
+    (house,) = _by_text(doc, "White House")
+    assert house.country == "US" and _km(house.lat, house.lon, 38.90, -77.04) < 5
+    (street,) = _by_text(doc, "Downing Street")
+    assert street.country == "GB" and _km(street.lat, street.lon, 51.50, -0.13) < 5
+
+
+@pytest.mark.model
 def test_a_named_area_the_model_calls_a_person_is_a_place(extract):
     doc = extract("On Oahu, home to Honolulu and major military installations, the population fell.")
     (island,) = _by_text(doc, "Oahu")

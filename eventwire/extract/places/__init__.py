@@ -113,7 +113,7 @@ def _place(ctx: Context, n: int, m: Mention, r: Resolution, gaz) -> Place:
     doc = ctx.doc
     span = doc[m.start:m.end]
     place = Place(id=f"p{n}", text=span.text, span=(span.start_char, span.end_char))
-    if r.entry is None or m.source == "facility":
+    if r.entry is None or (m.source == "facility" and r.entry.id >= 0):  # a landmark of regions.tsv is itself
         if r.lat is not None:  # a facility or unknown name placed at the town it is in
             place.name, place.lat, place.lon, place.precision = doc[m.name_start:m.end].text, r.lat, r.lon, r.precision
         return place

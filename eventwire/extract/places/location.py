@@ -266,6 +266,8 @@ def _named_areas(start: Token, at_token: dict[int, Place]) -> list[tuple[Place, 
     return out
 
 
+#: GeoNames feature codes of sites inside a town (the landmarks of regions.tsv): as specific as a part of a town
+LANDMARK_FEATURES = frozenset({"BLDG", "PAL", "SQR", "STRT", "AIRP"})
 #: how much deeper than the first place found a more specific one may lie in the same phrase
 SPECIFIC_DEPTH = 3
 
@@ -278,7 +280,7 @@ def specificity(place: Place) -> int:
         return 5
     if feature in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR"):
         return 4
-    if feature == "PPLX":
+    if feature == "PPLX" or feature in LANDMARK_FEATURES:
         return 0
     if feature.startswith("PPL"):
         return 1

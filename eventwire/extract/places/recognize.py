@@ -304,9 +304,14 @@ def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> 
     if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
         pass  # "Russian Embassy": a facility all the same
     key = fold(doc[start:j].text)
-    if any(c.kind == 0 and c.entry.population >= 30_000 for c in gaz.lookup([key]).get(key, [])):
+    whole = gaz.lookup([key]).get(key, [])
+    if any(c.kind == 0 and c.entry.population >= 30_000 for c in whole):
         return None  # a town named like a site: "West Palm Beach", "Newport Beach"
     m = Mention(start, j, start, key, [], "facility")
+    landmarks = [c for c in whole if c.entry.id < 0 and c.kind != CODE]
+    if landmarks:  # a site this project places itself ("White House", "Downing Street")
+        m.candidates = landmarks
+        return m
     # a place named inside it ("Manila Cathedral", "University of Alberta") locates it; a place name that is only
     # the tail of a longer proper name ("Hagia Sophia Museum", "St. Peter's Basilica") does not
     for a in range(start, end - 1):
