@@ -10,8 +10,10 @@ from collections import Counter
 from ...geo import fold, get_gazetteer
 from ...records import Place
 from ..context import Context
+from .facilities import find_facilities
 from .location import event_place
-from .recognize import Mention, find_facilities, find_mentions
+from .mention import Mention
+from .recognize import find_mentions
 from .resolve import Resolution, Resolver, resolve_qualifiers, shift
 
 

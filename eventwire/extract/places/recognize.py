@@ -5,32 +5,29 @@ The spaCy model alone mislabels places (the small English model calls "Kiev" a P
 kept when the context supports a place: the model called it a place, it follows a locative preposition, it names a
 country, region or large city, or it is qualified ("Paris, Texas"). Demonyms ("French engineer") are never places.
 A direction word before a place ("eastern Ukraine") joins the mention; a facility ("the Yuzhmash plant") becomes a
-mention of its own, located later through the place it is said to be in.
+mention of its own (``facilities``), located later through the place it is said to be in.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ...geo import Candidate, Gazetteer, fold
 from ...geo.build import CODE
+from .facilities import facility_run
 from .frames import ends_a_persons_name, framed_names, located_names, names_someone, said_of_a_person
+from .mention import EntIndex, Mention, is_strong, saint, span_key
 from .words import (
     BELIEFS,
     CALENDAR,
     CITY_WORDS,
     CONNECTORS,
     DIRECTIONS,
-    FACILITY_NOUNS,
-    FACILITY_SUFFIXES,
     FEATURE_TAILS,
     FRAME_EXTRA,
     GENERIC,
     LOCATIVE,
     NAME_PREFIXES,
     NON_PLACE_LABELS,
-    OPENING_WORDS,
     PLACE_FRAMES,
     PLACE_LABELS,
     REGION_WORDS,
@@ -42,25 +39,6 @@ from .words import (
 )
 
 MAX_TOKENS = 6
-#: a city this large is a place even without supporting context
-STRONG_POPULATION = 100_000
-
-
-@dataclass
-class Mention:
-    """A place mention: tokens ``start:end`` of the doc; the name itself is ``name_start:end``."""
-
-    start: int
-    end: int
-    name_start: int
-    key: str  # fold key of the name
-    candidates: list[Candidate] = field(default_factory=list)
-    source: str = "gazetteer"  # gazetteer | ner | facility
-    direction: tuple[int, int] | None = None
-    qualifier: Mention | None = None  # the place that contains this one ("Texas" in "Paris, Texas")
-    facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
-    kind_hint: str | None = None  # "city" or "region" when a word beside the name says so ("New York state")
-    framed: bool = False  # a place noun frames the name ("the village of X"): a place even where no reading fits
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
@@ -95,34 +73,6 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def _span_key(doc: Doc, i: int, j: int) -> str:
-    return fold(doc[i:j].text)
-
-
-class _EntIndex:
-    def __init__(self, doc: Doc):
-        self.by_token: dict[int, object] = {}
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                self.by_token[i] = ent
-
-    def at(self, i: int):
-        return self.by_token.get(i)
-
-
-def is_strong(candidates: list[Candidate]) -> bool:
-    """A name that is a place in almost any context: a country, a first-level region, a large city."""
-    for c in candidates:
-        e = c.entry
-        if c.kind == CODE:
-            continue
-        if e.feature in ("PCLI", "ADM1", "PPLC") or e.id < 0 or e.feature == "CONT":
-            return True
-        if e.population >= STRONG_POPULATION and (c.kind == 0 or e.population >= 5 * STRONG_POPULATION):
-            return True
-    return False
-
-
 def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
     """A preposition of place before the name: right before it ("in Yala", "in the north of"), or with words
     between whose phrase the name heads ("in downtown Yala", "in oil city Port Harcourt")."""
@@ -140,13 +90,13 @@ def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    ents = _EntIndex(doc)
+    ents = EntIndex(doc)
     runs = _runs(doc)
     keys: set[str] = set()
     for i, j in runs:
         for a in range(i, j):
             for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
-                keys.add(_span_key(doc, a, b))
+                keys.add(span_key(doc, a, b))
     ner_places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     for ent in ner_places:
         keys.add(fold(ent.text))
@@ -157,7 +107,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     taken: set[int] = set()
     for i, j in runs:
         for seg_start, seg_end in and_segments(doc, i, j):
-            facility = _facility_run(doc, seg_start, seg_end, ents, gaz)
+            facility = facility_run(doc, seg_start, seg_end, ents, gaz)
             if facility is not None:
                 mentions.append(facility)
                 taken.update(range(facility.start, facility.end))
@@ -167,7 +117,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if a in taken:
                 a += 1
                 continue
-            if any(_saint(doc, a, b) for b in range(a + 1, min(j, a + 4) + 1)):
+            if any(saint(doc, a, b) for b in range(a + 1, min(j, a + 4) + 1)):
                 taken.update(range(a, j))  # "St. Patrick's Day", "St. Mary's Hospital": named after a saint
                 break
             article = a == i + 2 and opens_particle_name(doc, i)  # "Al-Shadadi" is known as "Shadadi"
@@ -177,7 +127,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     continue
                 if any(k in taken for k in range(a, b)):
                     continue
-                key = _span_key(doc, a, b)
+                key = span_key(doc, a, b)
                 cands = [c for c in found.get(key, []) if c.kind != CODE]
                 if (cands and b - a == 1 and a > i and is_name_token(doc[a - 1]) and not doc[a - 1].is_stop
                         and (b == j or is_name_token(doc[b])) and not _head_ok(doc, a, cands, ents)):
@@ -221,7 +171,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
     # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
     by_span = {(m.start, m.end): m for m in mentions}
-    located = [(a, b) for a, b in located_names(doc, runs) if not found.get(_span_key(doc, a, b))]
+    located = [(a, b) for a, b in located_names(doc, runs) if not found.get(span_key(doc, a, b))]
     for start, end in framed_names(doc, runs) + located:  # a located name the gazetteer knows passed _accept or not
         if (start, end) in by_span:
             by_span[start, end].framed = True
@@ -288,46 +238,6 @@ def _framing_location(doc: Doc, m: Mention, mentions: list[Mention]) -> int | No
     return None
 
 
-def _facility_run(doc: Doc, i: int, j: int, ents: _EntIndex, gaz: Gazetteer) -> Mention | None:
-    """A run that names a street, building or site ("Royal Street", "Manila Cathedral"), as one mention."""
-    end = j
-    if end - i >= 2 and doc[end - 1].lower_ in DIRECTIONS:
-        end -= 1  # "Eglinton Avenue West"
-    last = doc[end - 1]
-    if last.lower_ not in FACILITY_SUFFIXES or (ents.at(last.i) is not None and ents.at(last.i).label_ == "PERSON"):
-        return None
-    start = i
-    while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_stop):
-        start += 1
-    if end - start < 2 or not any(t.text[:1].isupper() for t in doc[start:end - 1]):
-        return None
-    if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
-        pass  # "Russian Embassy": a facility all the same
-    key = fold(doc[start:j].text)
-    whole = gaz.lookup([key]).get(key, [])
-    if any(c.kind == 0 and c.entry.population >= 30_000 for c in whole):
-        return None  # a town named like a site: "West Palm Beach", "Newport Beach"
-    m = Mention(start, j, start, key, [], "facility")
-    landmarks = [c for c in whole if c.entry.id < 0 and c.kind != CODE]
-    if landmarks:  # a site this project places itself ("White House", "Downing Street")
-        m.candidates = landmarks
-        return m
-    # a place named inside it ("Manila Cathedral", "University of Alberta") locates it; a place name that is only
-    # the tail of a longer proper name ("Hagia Sophia Museum", "St. Peter's Basilica") does not
-    for a in range(start, end - 1):
-        if a > start and not _opens_place(doc, start, a):
-            continue
-        for b in range(end - 1, a, -1):
-            inner = gaz.lookup([_span_key(doc, a, b)]).get(_span_key(doc, a, b), [])
-            inner = [c for c in inner if c.kind != CODE]
-            if (inner and is_strong(inner) and not gaz.country_of_demonym(doc[a:b].text)
-                    and not (b - a == 1 and (doc[a].lower_ in GENERIC or doc[a].lower_ in DIRECTIONS))
-                    and not _saint(doc, a, b)):
-                m.candidates, m.key = inner, _span_key(doc, a, b)
-                return m
-    return m
-
-
 def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]) -> bool:
     """Whether a town's name at ``a:b`` only opens a longer name the gazetteer lacks: a natural feature or site
     named after it ("Fraser Valley", "Ural Mountains", "Eva's Village"), or an Arabic name that starts with a
@@ -345,23 +255,7 @@ def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]
     return doc[k].text[:1].isupper() and doc[k].lower_ in FEATURE_TAILS
 
 
-def _opens_place(doc: Doc, start: int, a: int) -> bool:
-    """Whether the words of a name before token ``a`` leave room for a place to begin there: "of"/"in" just
-    before it ("Bank of England"), or only generic words before it ("Royal Melbourne Hospital", "the National
-    Kenya Museum"), never another proper name ("Hagia Sophia", "St. Peter's")."""
-    if doc[a - 1].lower_ in ("of", "in", "at"):
-        return True
-    return all(t.lower_ in GENERIC or t.lower_ in OPENING_WORDS or t.lower_ in DIRECTIONS
-               for t in doc[start:a])
-
-
-def _saint(doc: Doc, a: int, b: int) -> bool:
-    """"St. Peter's Basilica", "San Marco's": a saint the building is named after, not the town of that name."""
-    return (fold(doc[a].text) in ("st", "saint", "san", "santa", "sao", "sainte", "ste") and b - a >= 2
-            and (doc[b - 1].text in ("'s", "’s") or (b < len(doc) and doc[b].text in ("'s", "’s"))))
-
-
-def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: _EntIndex) -> bool:
+def _head_ok(doc: Doc, a: int, cands: list[Candidate], ents: EntIndex) -> bool:
     ent = ents.at(a)
     if ent is not None and ent.label_ in PLACE_LABELS and ent.start == a:
         return True
@@ -379,7 +273,7 @@ def _seat_or_country(cands: list[Candidate]) -> bool:
     return any(c.entry.is_country or c.entry.feature in ("PPLC", "ADM1", "CONT") for c in cands)
 
 
-def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: _EntIndex, ner_texts: set[str],
+def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: EntIndex, ner_texts: set[str],
             gaz: Gazetteer) -> bool:
     if gaz.country_of_demonym(doc[a:b].text) and not any(c.entry.is_country for c in cands):
         return False
@@ -460,7 +354,7 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
         nxt = by_start.get(k + 1)
         if nxt is None:
             for b in range(min(len(doc), k + 1 + 3), k + 1, -1):
-                key = _span_key(doc, k + 1, b)
+                key = span_key(doc, k + 1, b)
                 codes = [c for c in found.get(key, []) if c.kind == CODE]
                 if not codes:
                     codes = [c for c in gaz.lookup([key]).get(key, []) if c.kind == CODE]
@@ -532,40 +426,3 @@ def _directions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
             m.start = k
 
 
-def find_facilities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Facilities named in the text ("the Yuzhmash plant", "the Yuzhmash enterprise in Dnipro")."""
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    out = []
-    for tok in doc:
-        if tok.lower_ not in FACILITY_NOUNS or tok.pos_ != "NOUN":
-            continue
-        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
-        if not names:
-            continue
-        start = min(c.left_edge.i if c.left_edge.pos_ == "PROPN" else c.i for c in names)
-        end = max(c.i for c in names) + 1
-        if any(i in taken for i in range(start, end)):
-            continue
-        if doc[start].ent_type_ in ("PERSON", "NORP") or not doc[start].text[:1].isupper():
-            continue
-        m = Mention(start, end, start, fold(doc[start:end].text), [], "facility")
-        m.facility_of = _facility_location(tok, mentions)
-        out.append(m)
-        taken.update(range(start, end))
-    return out
-
-
-def _facility_location(noun: Token, mentions: list[Mention]) -> int | None:
-    """The token of a place the facility is said to be in or near ("the X plant in Dnipro")."""
-    starts = {m.start for m in mentions} | {m.name_start for m in mentions}
-    candidates = [noun, noun.head] if noun.head.pos_ in ("VERB", "AUX") else [noun]
-    for node in candidates:
-        for prep in node.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "at", "outside"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        left = obj.left_edge.i
-                        for i in range(left, obj.i + 1):
-                            if i in starts:
-                                return i
-    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...geo import Candidate, Entry, Gazetteer
 from ...geo.build import ALTERNATE, CODE
-from .recognize import Mention
+from .mention import Mention
 
 EARTH_KM = 6371.0
 ADMIN_WORDS = ("county", "district", "province", "oblast", "region", "parish", "raion", "governorate", "prefecture",
