@@ -231,7 +231,8 @@ def fit_and_report(docs: list[dict], write: bool) -> int:
     if write:
         OUT.write_text(json.dumps({
             "about": "event-place linking model (eventwire/extract/places/linking.py), fitted by "
-                     "bench/event_place_linking.py --fit on the event_location dev split; features only, no text",
+                     "bench/event_place_linking.py --fit on the event_location dev split; features only (dependency "
+                     "relations, prepositions, counts, event-word lemmas), no text of the set",
             "items": len(rows), "l2": L2, "threshold": threshold, "weights": weights,
         }, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"written to {OUT.relative_to(ROOT)}")
