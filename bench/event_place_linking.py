@@ -249,6 +249,7 @@ def crossfit(docs: list[dict], shared: Path) -> int:
 
     rows = collect(docs)
     right = total = 0
+    by_kind: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for half in (0, 1):
             weights, threshold = fit([r for r in rows if _half(r) != half])
@@ -267,6 +268,13 @@ def crossfit(docs: list[dict], shared: Path) -> int:
                   f"{m['event_found']:.4f}, given found {m['accuracy_given_found']:.4f}), fitted on the other half")
             right += round(m["accuracy"] * m["items"])
             total += m["items"]
+            for kind, n in (("with", m["items_with_location"]), ("without", m["items_without_location"])):
+                by_kind[kind, "right"] += round(m[f"accuracy_{kind}_location"] * n)
+                by_kind[kind, "n"] += n
+    with_loc = by_kind["with", "right"] / by_kind["with", "n"]
+    without = by_kind["without", "right"] / by_kind["without", "n"]
+    print(f"with a gold location {with_loc:.4f}, without {without:.4f}; weighted to the held-out split's share of "
+          f"located items ({HOLDOUT_LOCATED:.2f}): {HOLDOUT_LOCATED * with_loc + (1 - HOLDOUT_LOCATED) * without:.4f}")
     print(f"event_location cross-fitted accuracy={right / total:.4f} (n={total} items)")
     return 0
 
