@@ -328,9 +328,11 @@ def _phrase_places(start: Token, at_token: dict[int, Place], top: bool, locative
                     place = at_token[child.i]
                     modifier = child.dep_ in ("compound", "amod", "nmod", "poss") and node.i not in at_token
                     locative = node.lower_ in LOCATIVE_PREPS and node.dep_ != "agent"
-                    if (seen_locative or child.dep_ != "pobj" or locative) and not (modifier and _is_country(place)):
-                        # "patrolled Bangladesh's cities": the possessor names the place, unless the area
-                        # has a name of its own ("Mogadishu's Wadajir district")
+                    setting = child.dep_ == "poss" and node.lemma_.lower() in SETTING_NOUNS
+                    if (seen_locative or child.dep_ != "pobj" or locative) and not (
+                            modifier and _is_country(place) and not setting):
+                        # "patrolled Bangladesh's cities", "in Sudan's west": the possessor names the place,
+                        # unless the area has a name of its own ("Mogadishu's Wadajir district")
                         add(place, depth, landmark or (child.dep_ == "poss" and node.lemma_.lower() in PLACE_NOUNS))
                 if child.dep_ == "prep" and child.lower_ == "from":
                     continue
