@@ -163,6 +163,9 @@ def test_a_landmark_is_placed_at_its_site_not_at_a_town_named_nearby(extract):
     assert house.country == "US" and _km(house.lat, house.lon, 38.90, -77.04) < 5
     (street,) = _by_text(doc, "Downing Street")
     assert street.country == "GB" and _km(street.lat, street.lon, 51.50, -0.13) < 5
+    # a landmark that opens another name is no place there
+    doc = extract("The Wall Street Journal said the Camp David Accords still held. Stocks fell on Wall Street.")
+    assert [p.text for p in doc.places] == ["Wall Street"] and doc.places[0].span[0] > 60
 
 
 @pytest.mark.model

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ...records import Place
 from ..context import Context
 from . import linking
+from .words import LANDMARK_FEATURES
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "into", "within",
                   "along", "off", "over", "onto", "toward", "towards", "to", "through", "between", "beyond", "by",
@@ -266,8 +267,6 @@ def _named_areas(start: Token, at_token: dict[int, Place]) -> list[tuple[Place, 
     return out
 
 
-#: GeoNames feature codes of sites inside a town (the landmarks of regions.tsv): as specific as a part of a town
-LANDMARK_FEATURES = frozenset({"BLDG", "PAL", "SQR", "STRT", "AIRP"})
 #: how much deeper than the first place found a more specific one may lie in the same phrase
 SPECIFIC_DEPTH = 3
 

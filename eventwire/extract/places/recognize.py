@@ -25,6 +25,7 @@ from .words import (
     FEATURE_TAILS,
     FRAME_EXTRA,
     GENERIC,
+    LANDMARK_FEATURES,
     LOCATIVE,
     NAME_PREFIXES,
     NON_PLACE_LABELS,
@@ -249,6 +250,8 @@ def _inside_longer_name(doc: Doc, a: int, b: int, j: int, cands: list[Candidate]
         return True  # "Bustan al-Qasr", "Ras al-Ain": one name, not the town "Bustan"
     if b - a == 1 and doc[a].lower_ in NAME_PREFIXES and is_name_token(doc[b]):
         return not any(c.entry.feature in ("PCLI", "ADM1") for c in cands)
+    if all(c.entry.id < 0 and c.entry.feature in LANDMARK_FEATURES for c in cands) and is_name_token(doc[b]):
+        return True  # a landmark that opens another name: "Wall Street Journal", "Camp David Accords"
     if is_strong(cands):
         return False  # a country, a region or a large town names the feature well enough ("Tijuana River")
     k = b + 1 if doc[b].text in ("'s", "’s") and b + 1 < len(doc) else b

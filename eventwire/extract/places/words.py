@@ -65,6 +65,9 @@ FACILITY_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard",
                      "plant", "factory", "mine", "dam", "palace", "castle", "museum", "library", "zoo", "estate",
                      "quarter", "field", "fields", "gardens", "garden", "cemetery", "port", "harbour", "harbor"}
 
+#: GeoNames feature codes of sites inside a town (the landmarks of regions.tsv: "White House", "Wall Street")
+LANDMARK_FEATURES = frozenset({"BLDG", "PAL", "SQR", "STRT", "AIRP"})
+
 #: nouns that frame a place name: "the town of X", "X village"
 PLACE_FRAMES = {"town", "city", "village", "district", "province", "region", "neighborhood", "neighbourhood",
                 "suburb", "governorate", "hamlet", "municipality", "township", "county", "oblast", "prefecture",
