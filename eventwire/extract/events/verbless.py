@@ -49,6 +49,7 @@ def misread_verb(sent: Span, is_verb_word) -> Misread | None:
             back -= 1  # "are now patrolling", "forces on Friday captured", "forces midday Saturday captured"
         prev = tokens[back]
         progressive = prev.pos_ == "AUX" and prev.lemma_ == "be" and tok.tag_ == "VBG"
+        after = _coordinated_verb(tok)
         if tok.tag_ in VERB_TAGS:
             if not (progressive or (prev.pos_ in ("NOUN", "PROPN") and prev.tag_ != "POS")):
                 continue
@@ -56,14 +57,13 @@ def misread_verb(sent: Span, is_verb_word) -> Misread | None:
             # "Policemen patrol": a plural before the base form; not "the Buttigieg plan", "US states"
             plural = prev.tag_ in ("NNS", "NNPS") or (prev.pos_ == "NOUN" and (
                 prev.lemma_.lower() != prev.lower_ or prev.lower_.endswith("men")))  # "Policemen", tagged NN
-            if not (plural or (prev.pos_ in ("NOUN", "PROPN") and _coordinated_verb(tok) is not None)):
+            if not (plural or (prev.pos_ in ("NOUN", "PROPN") and after is not None)):
                 continue
         else:
             continue
         subject = _subject_of(prev) if progressive else prev if prev.pos_ in ("NOUN", "PROPN") else None
         if subject is None:
             continue
-        after = _coordinated_verb(tok)
         obj = _object_after(tokens, k)
         if obj is None and after is not None:  # "a settler shot and killed 29 worshipers": the object they share
             obj = next((c for c in after.children if c.dep_ == "dobj"), None)

@@ -12,7 +12,8 @@ from .words import DIRECTIONS, FACILITY_NOUNS, FACILITY_SUFFIXES, GENERIC, OPENI
 
 
 def facility_run(doc: Doc, i: int, j: int, ents: EntIndex, gaz: Gazetteer) -> Mention | None:
-    """A run that names a street, building or site ("Royal Street", "Manila Cathedral"), as one mention."""
+    """A run that names a street, building or site ("Royal Street", "Manila Cathedral", and "Russian Embassy"
+    too, though its first word is a demonym), as one mention."""
     end = j
     if end - i >= 2 and doc[end - 1].lower_ in DIRECTIONS:
         end -= 1  # "Eglinton Avenue West"
@@ -24,8 +25,6 @@ def facility_run(doc: Doc, i: int, j: int, ents: EntIndex, gaz: Gazetteer) -> Me
         start += 1
     if end - start < 2 or not any(t.text[:1].isupper() for t in doc[start:end - 1]):
         return None
-    if all(gaz.country_of_demonym(t.text) for t in doc[start:end - 1]):
-        pass  # "Russian Embassy": a facility all the same
     key = fold(doc[start:j].text)
     whole = gaz.lookup([key]).get(key, [])
     if any(c.kind == 0 and c.entry.population >= 30_000 for c in whole):
