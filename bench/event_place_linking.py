@@ -10,12 +10,13 @@ shared scorer does (the place's span overlaps a gold location, or its text equal
     python bench/event_place_linking.py --fit [--write]
     python bench/event_place_linking.py --crossfit
 
-``--fit`` fits the linking model (``eventwire/extract/places/linking.py``): a logistic model over every candidate
-place of every gold item, labelled by whether it is a gold location; the threshold below which an event gets no
-place is the one that maximizes accuracy with the items weighted to the held-out split's share of items with a
-location (332 of 488, stated in ../shared/eval/README.md; the dev split's first-round annotation leaves out more
-locations). It reports, on each half of the dev sentences, the structural rules alone and the model fitted on the
-other half; ``--write`` saves the model fitted on all of them to ``eventwire/data/geo/event_place.json``.
+``--fit`` fits the linking model (``eventwire/extract/places/linking.py``): a conditional logit that chooses among
+the candidate places of each gold item and "none", fitted to the gold choice with an L2 penalty (scipy's L-BFGS);
+the offset of "none" is the one that maximizes accuracy with the items weighted to the held-out split's share of
+items with a location (332 of 488, stated in ../shared/eval/README.md; the dev split's first-round annotation
+leaves out more locations). It reports, on each half of the dev sentences, the structural rules alone and the
+model fitted on the other half; ``--write`` saves the model fitted on all of them to
+``eventwire/data/geo/event_place.json``.
 
 The installed model is fitted on the whole dev split, so the shared ``event_location`` score on that split is partly
 in-sample. ``--crossfit`` gives the figure to expect on unseen sentences: it runs the shared scorer's
@@ -138,65 +139,84 @@ def collect(docs: list[dict]) -> list[dict]:
     return rows
 
 
-def fit(rows: list[dict]) -> tuple[dict[str, float], float]:
-    """(weights, threshold) fitted on ``rows`` (Newton's method, L2 penalty)."""
+def fit(rows: list[dict]) -> dict:
+    """The linking model fitted on ``rows``: candidate weights, "none" weights and the offset of "none" (a JSON-ready
+    dict). The weights maximize the penalized likelihood of the gold choice among each item's candidates and
+    "none" (the sum over its gold places when it has several); an item with a location none of whose candidates is
+    gold (the place was not recognized) says nothing about the choice and is left out. The offset is the one that
+    maximizes accuracy with the items weighted to the held-out split's share of located items."""
     import numpy as np
+    from scipy import sparse
+    from scipy.optimize import minimize
 
+    from eventwire.extract.places.linking import Model, event_features
+
+    every = rows
+    rows = [r for r in rows if r["candidates"] and (not r["located"] or any(g for _, g in r["candidates"]))]
     counts = Counter(name for r in rows for f, _ in r["candidates"] for name in f)
     names = sorted(n for n, k in counts.items() if k >= MIN_COUNT)
     index = {n: i for i, n in enumerate(names)}
-    x, y = _matrix(rows, index)
-    w = np.zeros(len(names))
-    penalty = L2 * np.eye(len(names))
-    for _ in range(30):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        gradient = x.T @ (p - y) + L2 * w
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.abs(step).max()) < 1e-6:
-            break
-    weights = {n: round(float(v), 4) for n, v in zip(names, w, strict=True) if abs(v) >= 1e-4}
-    threshold = max((_accuracy(rows, weights, t / 100)[0], t / 100) for t in range(10, 91))[1]
-    return weights, threshold
+    x, item_of, gold = _matrix(rows, index)
+    nones = [event_features(r["candidates"][0][0]) for r in rows]
+    data = [(k, index[n], v) for k, f in enumerate(nones) for n, v in f.items() if n in index]
+    z = sparse.csr_matrix(([v for _, _, v in data], ([k for k, _, _ in data], [j for _, j, _ in data])),
+                          shape=(len(rows), len(names)))
+    located = np.array([r["located"] for r in rows])
+    n, d = len(rows), len(names)
+
+    def objective(theta):
+        w, v = theta[:d], theta[d:]
+        s, s0 = x @ w, z @ v
+        top = s0.copy()
+        np.maximum.at(top, item_of, s)
+        e, e0 = np.exp(s - top[item_of]), np.exp(s0 - top)
+        total = e0 + np.bincount(item_of, e, n)
+        wanted = np.where(located, np.bincount(item_of, e * gold, n), e0)
+        q = np.where(gold & located[item_of], e, 0.0) / wanted[item_of]  # the gold places' share of the wanted
+        grad_w = x.T @ (q - e / total[item_of])
+        grad_v = z.T @ ((~located).astype(float) - e0 / total)
+        loss = -float(np.sum(np.log(wanted) - np.log(total))) + 0.5 * L2 * float(theta @ theta)
+        return loss, -np.concatenate([grad_w, grad_v]) + L2 * theta
+
+    theta = minimize(objective, np.zeros(2 * d), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
+    weights = {n: round(float(v), 4) for n, v in zip(names, theta[:d], strict=True) if abs(v) >= 1e-4}
+    none_weights = {n: round(float(v), 4) for n, v in zip(names, theta[d:], strict=True) if abs(v) >= 1e-4}
+    offset = max((_accuracy(every, Model(weights, none_weights, o / 4))[0], o / 4) for o in range(-8, 9))[1]
+    return {"weights": weights, "none_weights": none_weights, "offset": offset}
 
 
 def _matrix(rows: list[dict], index: dict[str, int]):
+    """The candidates' feature matrix (sparse), the item of each candidate, and whether it is gold."""
     import numpy as np
+    from scipy import sparse
 
-    cells = [(f, gold) for r in rows for f, gold in r["candidates"]]
-    x = np.zeros((len(cells), len(index)))
-    y = np.zeros(len(cells))
-    for k, (f, gold) in enumerate(cells):
-        for name, value in f.items():
-            if name in index:
-                x[k, index[name]] = value
-        y[k] = float(gold)
-    return x, y
+    values, cells, cols, item_of, gold = [], [], [], [], []
+    for item, row in enumerate(rows):
+        for f, is_gold_place in row["candidates"]:
+            for name, value in f.items():
+                if name in index:
+                    values.append(value)
+                    cells.append(len(item_of))
+                    cols.append(index[name])
+            item_of.append(item)
+            gold.append(is_gold_place)
+    x = sparse.csr_matrix((values, (cells, cols)), shape=(len(item_of), len(index)))
+    return x, np.array(item_of, dtype=int), np.array(gold, dtype=bool)
 
 
-def _choice(row: dict, weights: dict[str, float] | None, threshold: float) -> int | None:
-    """The index of the chosen candidate (by the model, or the rules when ``weights`` is None)."""
-    import math
-
-    if weights is None:
+def _choice(row: dict, model) -> int | None:
+    """The index of the chosen candidate (by the model, or the rules when ``model`` is None)."""
+    if model is None:
         return next((k for k, (f, _) in enumerate(row["candidates"]) if f["rule"]), None)
-    best, best_score = None, -1.0
-    for k, (f, _) in enumerate(row["candidates"]):
-        z = sum(weights.get(n, 0.0) * v for n, v in f.items())
-        score = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        if score > best_score:
-            best, best_score = k, score
-    return best if best_score >= threshold else None
+    return model.choose([f for f, _ in row["candidates"]])
 
 
-def _accuracy(rows: list[dict], weights: dict[str, float] | None, threshold: float = 0.5
-              ) -> tuple[float, float, float, float]:
+def _accuracy(rows: list[dict], model) -> tuple[float, float, float, float]:
     """(accuracy weighted to the held-out share of located items, accuracy, with location, without)."""
     right = Counter()
     total = Counter()
     for row in rows:
-        k = _choice(row, weights, threshold)
+        k = _choice(row, model)
         ok = (k is None) if not row["located"] else (k is not None and row["candidates"][k][1])
         kind = "loc" if row["located"] else "noloc"
         right[kind] += ok
@@ -211,29 +231,34 @@ def _half(row: dict) -> int:
     return int(hashlib.sha1(row["id"].encode()).hexdigest(), 16) % 2
 
 
+def _model(fitted: dict):
+    from eventwire.extract.places.linking import Model
+
+    return Model(fitted["weights"], fitted["none_weights"], fitted["offset"])
+
+
 def fit_and_report(docs: list[dict], write: bool) -> int:
     rows = collect(docs)
     print(f"{len(rows)} gold items with a verb token, {sum(len(r['candidates']) for r in rows)} candidate places")
     header = "half  rules: acc (loc / none) held-out-weighted  |  model fitted on the other half"
     print(header)
     for half in (0, 1):
-        train = [r for r in rows if _half(r) != half]
         test = [r for r in rows if _half(r) == half]
-        weights, threshold = fit(train)
+        fitted = fit([r for r in rows if _half(r) != half])
         rw, rp, rl, rn = _accuracy(test, None)
-        mw, mp, ml, mn = _accuracy(test, weights, threshold)
+        mw, mp, ml, mn = _accuracy(test, _model(fitted))
         print(f"{half}     {rp:.4f} ({rl:.4f} / {rn:.4f}) {rw:.4f}  |  {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}"
-              f"  threshold {threshold:.2f}")
-    weights, threshold = fit(rows)
-    mw, mp, ml, mn = _accuracy(rows, weights, threshold)
-    print(f"all   fitted on all items: {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}, threshold {threshold:.2f}, "
-          f"{len(weights)} weights")
+              f"  offset {fitted['offset']:.2f}")
+    fitted = fit(rows)
+    mw, mp, ml, mn = _accuracy(rows, _model(fitted))
+    print(f"all   fitted on all items: {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}, offset {fitted['offset']:.2f}, "
+          f"{len(fitted['weights'])} + {len(fitted['none_weights'])} weights")
     if write:
         OUT.write_text(json.dumps({
             "about": "event-place linking model (eventwire/extract/places/linking.py), fitted by "
                      "bench/event_place_linking.py --fit on the event_location dev split; features only (dependency "
                      "relations, prepositions, counts, event-word lemmas), no text of the set",
-            "items": len(rows), "l2": L2, "threshold": threshold, "weights": weights,
+            "items": len(rows), "l2": L2, **fitted,
         }, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"written to {OUT.relative_to(ROOT)}")
     return 0
@@ -252,9 +277,8 @@ def crossfit(docs: list[dict], shared: Path) -> int:
     by_kind: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for half in (0, 1):
-            weights, threshold = fit([r for r in rows if _half(r) != half])
             model = Path(tmp) / f"model{half}.json"
-            model.write_text(json.dumps({"threshold": threshold, "weights": weights}), encoding="utf-8")
+            model.write_text(json.dumps(fit([r for r in rows if _half(r) != half])), encoding="utf-8")
             keep = Path(tmp) / f"run{half}"
             env = dict(os.environ, EVENTWIRE_EVENT_PLACE_MODEL=str(model))
             subprocess.run([sys.executable, str(shared / "eval" / "run.py"), "event_location", "--cmd",

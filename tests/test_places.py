@@ -361,6 +361,33 @@ def test_each_of_the_towns_of_a_list_is_a_place(extract):
 
 
 @pytest.mark.model
+def test_a_name_listed_with_places_is_a_place(extract):
+    doc = extract("The army is advancing on the towns of Khan Touman, Al-Barqoum, and Al-Zabqarin. Jets struck Aleppo, "
+                  "Homs, Tel Zabqar and Hama on Monday.")
+    for name in ("Khan Touman", "Al-Barqoum", "Al-Zabqarin", "Tel Zabqar"):
+        assert _by_text(doc, name), name
+    # a person or a group listed with two countries is no place, nor a date or a brand in a list of few places
+    doc = extract("Russia, China and Putin were blamed. Iran, Syria and Hezbollah condemned the strike. NAIROBI, "
+                  "Kenya, Apr 5 - The judge spoke. Eggs of Farm Fresh, Shoreland, Lund, Dutch Farms, Kemps, Bayview, "
+                  "Mountain Dairy, NuLay and Sun Valley were recalled.")
+    for name in ("Putin", "Hezbollah", "Apr", "NuLay", "Shoreland"):
+        assert not _by_text(doc, name), name
+    # a place the model calls a people is still a place before "province"
+    assert _by_text(extract("Floods hit parts of the Punjab province of Pakistan."), "Punjab")
+
+
+@pytest.mark.model
+def test_the_object_of_a_verb_done_to_places_only_is_a_place(extract):
+    doc = extract("Government forces entered Zabdeen on Thursday, while rebels are storming Al-Madiyounah.")
+    assert _by_text(doc, "Zabdeen") and _by_text(doc, "Al-Madiyounah")
+    # "captured" takes people as often as places, and "a Bosnian Serb town" is a people's town, not a place's name
+    doc = extract("Troops captured Zabdeen Haddad on Monday. They took Grahovo, another mainly Bosnian Serb town. "
+                  "Palestinians protested at the settlement of Russian Jewish immigrants.")
+    assert not _by_text(doc, "Zabdeen Haddad") and not _by_text(doc, "Bosnian Serb")
+    assert not _by_text(doc, "Russian Jewish")
+
+
+@pytest.mark.model
 def test_names_a_place_noun_follows_are_places(extract):
     doc = extract("Troops are patrolling Sholgara and Darai Souf districts. He was shot in Mogadishu's Huriwa "
                   "district. The army entered the Al-Fijah Springs area on Monday.")

@@ -12,7 +12,7 @@ from .clauses import clause_kind, clause_words, frame
 from .confidence import confidence, features
 from .modality import modality, obligation
 from .participants import Resolver
-from .selection import keep, verbal_place, without_redundant_statements
+from .selection import keep, said_of_a_place, verbal_place, without_redundant_statements
 
 SPEECH_VERBS = frozenset("""say tell state announce declare claim report add note stress explain insist confirm
 reiterate assert affirm argue suggest indicate write warn allege acknowledge admit told reply respond comment
@@ -510,7 +510,7 @@ def extract(ctx: Context, collect: list | None = None) -> list[Event]:
                 resolved.append((coded, sources, targets))
         for coded, sources, targets in without_redundant_statements(coder, resolved):
             trigger = coded.trigger
-            place = places.event_place(ctx, trigger)
+            place = places.event_place(ctx, trigger, said=said_of_a_place(coded.code))
             implicit = False
             if not targets and not (coded.frame is not None and coded.frame.passive):
                 targets = coder.resolver.fallback_target(coded, sources, place)

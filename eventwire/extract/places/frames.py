@@ -37,6 +37,12 @@ hold protest demonstrate rally march gather fight kidnap abduct raid storm captu
 patrol deploy station base live reside stay arrive land crash erupt break riot loot massacre execute behead stab
 torture rape ambush intercept shoot-down capture free release rescue evacuate flee hide bury find discover
 """.split())
+#: verbs done to places and hardly ever to people or groups: their object is a place even where the gazetteer lacks
+#: the name and the model calls it a person ("the army entered Zabdeen", "rebels are storming Al-Madiyounah")
+PLACE_ONLY_VERBS = frozenset("""storm overrun shell bombard besiege encircle liberate occupy enter invade recapture
+retake patrol""".split())
+#: what may stand between two names of a list ("Hama, Homs and Rastan")
+LIST_GLUE = ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 #: entity labels of names that are no place, whatever the preposition before them
 NOT_PLACE_LABELS = {"NORP", "DATE", "TIME", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "MONEY", "PERCENT",
                     "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -108,13 +114,15 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             continue
         before = doc[i - 2:i] if i >= 2 else None
         after = doc[j] if j < len(doc) else None
-        if before is not None and before[1].lower_ == "of" and (
+        demonyms = _demonyms(doc[i:j])  # "settlement of Russian Jewish immigrants", not "the Punjab province"
+        if before is not None and before[1].lower_ == "of" and not demonyms and (
                 before[0].lemma_.lower() in PLACE_FRAMES or before[0].lower_ in OF_FRAMES):
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
-        elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower():
+        elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower() and not (
+                demonyms):  # not "a mainly Bosnian Serb town"
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "X and Y districts"
-        elif _contested_or_example(doc, i):
-            out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the battle for X", "towns like X"
+        elif _contested_or_example(doc, i) or _stormed(doc, i, j):
+            out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the battle for X", "stormed X"
         elif j - i >= 2 and doc[j - 1].lower_ in NAME_TAILS and not all(
                 t.lower_ in GENERIC or t.is_stop for t in doc[i:j - 1]) and not (
                 doc[i].ent_type_ == "PERSON" and j - i == 2 and doc[j - 1].lower_ in ("hill", "hills")
@@ -132,6 +140,13 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+def _demonyms(words) -> bool:
+    """Whether words the model calls a people are shaped like names of peoples ("Bosnian Serb", "Russian Jewish"),
+    not a place it mislabels ("Punjab")."""
+    return all(t.ent_type_ == "NORP" for t in words) and any(
+        t.lower_.endswith(("an", "ish", "ese", "ic", "i")) for t in words)
+
+
 def _contested_or_example(doc: Doc, i: int) -> bool:
     """A name fought over ("the battle for X", "the siege of X") or given as an example of places ("villages like
     X", "towns such as X"). The small model calls most such names people; only "of" leaves room for one ("the
@@ -144,6 +159,59 @@ def _contested_or_example(doc: Doc, i: int) -> bool:
     if word == "as" and noun.lower_ == "such" and i >= 3:
         noun, word = doc[i - 3], "like"  # "towns such as X"
     return word in EXAMPLE_WORDS and noun.tag_ == "NNS" and noun.lemma_.lower() in PLACE_FRAMES
+
+
+def _stormed(doc: Doc, i: int, j: int) -> bool:
+    """A name that is the object of a verb done to places only ("entered Zabdeen", "Saraf was shelled"): not an
+    acronym, a date or a people's name, and not the owner of what is meant ("stormed Hamas's positions"). The
+    model's word for an unknown one-word name is often an event or a work ("Zabdeen"); a longer one is believed
+    ("entered World War II")."""
+    head = doc[j - 1]
+    while head.dep_ == "compound" and i <= head.head.i < j:
+        head = head.head
+    if head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in PLACE_ONLY_VERBS:
+        return False
+    words = doc[i:j]
+    labels = NOT_PLACE_LABELS - {"EVENT", "WORK_OF_ART"} if j - i == 1 else NOT_PLACE_LABELS  # "entered Zabdeen"
+    return not (any(t.ent_type_ in labels for t in words) or (j - i == 1 and doc[i].text.isupper())
+                or all(t.lower_ in GENERIC or t.is_stop for t in words) or doc[i].lower_ in CALENDAR
+                or (j < len(doc) and doc[j].text in ("'s", "’s")))
+
+
+def listed_names(doc: Doc, runs: list[tuple[int, int]], placed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names listed with places ("the villages of Aqrab, Harbnafseh and Al-Zarah", "Hama, Homs, Rastan and Talbiseh"):
+    a name in a list ("X, Y and Z") of which at least two names are places and at least two thirds, or one when a
+    place noun frames the list. ``placed``: the token spans of the places found. Never an acronym, a date, a number or a
+    name the model calls a people; a name it calls an organisation or a person only in a framed list, and a person
+    also in a list of three places or more ("Russia, China and Putin" is no list of places)."""
+    segments = [seg for i, j in runs for seg in and_segments(doc, i, j) if seg[1] > seg[0]]
+    is_place = [any(s <= a + 1 and e >= b for s, e in placed) for a, b in segments]  # not "Minister of the UAE"
+    out = []
+    k = 0
+    while k < len(segments):
+        m = k + 1
+        while m < len(segments) and [t.lower_ for t in doc[segments[m - 1][1]:segments[m][0]]] in LIST_GLUE:
+            m += 1
+        known = sum(is_place[k:m])
+        start = segments[k][0]
+        framed = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].tag_ == "NNS" and (
+            doc[start - 2].lemma_.lower() in OF_FRAMES)
+        if m - k >= 2 and known and (framed or (known >= 2 and 3 * known >= 2 * (m - k))):
+            labels = {"NORP"} if framed else {"NORP", "ORG"} if known >= 3 else {"NORP", "ORG", "PERSON"}
+            out.extend(seg for seg, yes in zip(segments[k:m], is_place[k:m], strict=True)
+                       if not yes and _may_be_listed_place(doc, *seg, labels))
+        k = m
+    return out
+
+
+def _may_be_listed_place(doc: Doc, a: int, b: int, labels: set[str]) -> bool:
+    words = doc[a:b]
+    if any(t.ent_type_ in NOT_PLACE_LABELS or t.ent_type_ in labels for t in words):
+        return False
+    if (b - a == 1 and doc[a].text.isupper()) or any(ch.isdigit() for t in words for ch in t.text):
+        return False
+    return not (all(t.lower_ in GENERIC or t.is_stop for t in words) or doc[a].lower_ in CALENDAR
+                or (b < len(doc) and (doc[b].text in ("'s", "’s") or doc[b].like_num)))  # "Apr 5", "Gisec 2018"
 
 
 def _apposed(doc: Doc, i: int, j: int) -> bool:

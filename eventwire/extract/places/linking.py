@@ -1,13 +1,13 @@
 """Which of a sentence's places an event happened at: the structural reading (``location``) weighed against the
-other places by a logistic model over how each place hangs on the event word.
+other places, and against "none", by a model over how each place hangs on the event word.
 
 Every place of the sentence is a candidate. Its features describe the dependency path from the event word to the
 place (the relations going up to the common head and down to the place, with the prepositions on the way), how
 specific the place is (a district before a province before a country), whether it is inside an organisation's
 name, how far it is, whether the structural rules chose it, and the event word itself, alone and paired with the
 path's first steps and first preposition (a killing is said to be "in" its place far more often than a statement).
-The candidate with the highest score is the event's place when its score passes the model's threshold; otherwise
-the sentence does not say where.
+Each candidate scores the weighted sum of its features; "none" (the sentence does not say where) scores the
+weighted sum of the event word's own features; the highest score wins (a conditional logit, ``Model``).
 
 The weights (``data/geo/event_place.json``, or the file the ``event_place_model`` setting names) are fitted by
 ``bench/event_place_linking.py --fit`` on the dev split of the event geolocation set in ``../shared/eval`` (no text
@@ -17,7 +17,6 @@ on held-out halves. Without the file the structural reading alone decides.
 from __future__ import annotations
 
 import json
-import math
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -65,7 +64,7 @@ def _clause_head(token: Token) -> Token:
     return node
 
 
-def _path(trigger: Token, head: Token) -> tuple[list[Token], list[Token]] | None:
+def dependency_path(trigger: Token, head: Token) -> tuple[list[Token], list[Token]] | None:
     """The tokens from the trigger up to (not including) the common head, and from under it down to the place."""
     up, down = _ancestors(trigger), _ancestors(head)
     position = {t.i: k for k, t in enumerate(up)}
@@ -75,8 +74,21 @@ def _path(trigger: Token, head: Token) -> tuple[list[Token], list[Token]] | None
     return up[:position[down[k].i]], list(reversed(down[:k]))
 
 
+def _without_times(down: list[Token]) -> list[Token]:
+    """The path down to a place without the phrases of time it passes through: "captured at 8:30 p.m. in the town
+    of X" hangs "in the town" on the time in the parse, but the town is where the capture happened."""
+    out: list[Token] = []
+    for tok in down:
+        if tok.ent_type_ in ("DATE", "TIME") and tok.dep_ in ("pobj", "npadvmod") and tok is not down[-1]:
+            if out and out[-1].dep_ == "prep" and out[-1].i == tok.head.i:
+                out.pop()
+            continue
+        out.append(tok)
+    return out
+
+
 def tree_distance(trigger: Token, head: Token) -> int:
-    path = _path(trigger, head)
+    path = dependency_path(trigger, head)
     return 99 if path is None else len(path[0]) + len(path[1])
 
 
@@ -104,14 +116,14 @@ def features(trigger: Token, place: Place, head: Token | None, candidates: list[
         f["no_head"] = 1.0
         _with_lemma(f, lemma, "?", "?", "none")
         return f
-    path = _path(trigger, head)
+    path = dependency_path(trigger, head)
     if path is None:
         f["no_path"] = 1.0
         _with_lemma(f, lemma, "?", "?", "none")
     else:
         up, down = path
         up_labels = [_label(t) for t in up]
-        down_labels = [_label(t) for t in down]
+        down_labels = [_label(t) for t in _without_times(down)]
         f["up=" + ">".join(up_labels[:3])] = 1.0
         f["down=" + ">".join(down_labels[:4])] = 1.0
         f["path=" + ">".join(up_labels[:2]) + "|" + ">".join(down_labels[:3])] = 1.0
@@ -171,14 +183,40 @@ def _with_lemma(f: dict[str, float], lemma: str, up: str, down: str, prep: str) 
     f[f"lemma_prep={lemma}|{prep}"] = 1.0
 
 
+#: features of the event word and its sentence, the same for every candidate: the inputs of the score of "none"
+EVENT_FEATURES = ("bias", "lemma=", "ncand=", "passive", "modal", "trigger_dep=", "trigger_pos=", "rule_none")
+
+
+def event_features(values: dict[str, float]) -> dict[str, float]:
+    """The features of one candidate that describe the event word rather than the place (``EVENT_FEATURES``)."""
+    return {name: value for name, value in values.items() if name.startswith(EVENT_FEATURES)}
+
+
 class Model:
-    def __init__(self, weights: dict[str, float], threshold: float):
+    """A choice among the sentence's places and "none" (a conditional logit): each place scores the weighted sum of
+    its features, "none" the weighted sum of the event word's (``none_weights``) plus ``offset``, and the highest
+    score wins. Weighing the places against each other, rather than each against a fixed threshold, lets a
+    likely place win over a merely possible one."""
+
+    def __init__(self, weights: dict[str, float], none_weights: dict[str, float], offset: float):
         self.weights = weights
-        self.threshold = threshold
+        self.none_weights = none_weights
+        self.offset = offset
 
     def score(self, values: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in values.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return sum(self.weights.get(name, 0.0) * value for name, value in values.items())
+
+    def none_score(self, values: dict[str, float]) -> float:
+        return self.offset + sum(self.none_weights.get(name, 0.0) * value
+                                 for name, value in event_features(values).items())
+
+    def choose(self, candidates: list[dict[str, float]]) -> int | None:
+        """The index of the chosen candidate (their features, in order), or None when "none" scores highest."""
+        if not candidates:
+            return None
+        scores = [self.score(values) for values in candidates]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        return best if scores[best] > self.none_score(candidates[0]) else None
 
 
 @cache
@@ -191,6 +229,7 @@ def model(path: str = "") -> Model | None:
         return None
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
-        return Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+        return Model({k: float(v) for k, v in data["weights"].items()},
+                     {k: float(v) for k, v in data["none_weights"].items()}, float(data["offset"]))
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UsageError(f"event place model {source}: not a linking model ({error})") from error

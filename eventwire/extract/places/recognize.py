@@ -14,7 +14,14 @@ from spacy.tokens import Doc
 from ...geo import Candidate, Gazetteer, fold
 from ...geo.build import CODE
 from .facilities import facility_run
-from .frames import ends_a_persons_name, framed_names, located_names, names_someone, said_of_a_person
+from .frames import (
+    ends_a_persons_name,
+    framed_names,
+    listed_names,
+    located_names,
+    names_someone,
+    said_of_a_person,
+)
 from .mention import EntIndex, Mention, is_strong, saint, span_key
 from .words import (
     BELIEFS,
@@ -181,6 +188,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         ent = ents.at(start)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and _name_length(doc, ent) > end - start:
             continue  # a longer name that merely begins with it
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
+        taken.update(range(start, end))
+
+    # names listed with places: "the villages of Aqrab, Harbnafseh and Al-Zarah", "Hama, Homs, Rastan and Talbiseh"
+    for start, end in listed_names(doc, runs, [(m.start, m.end) for m in mentions]):
+        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
+            continue
         key = fold(doc[start:end].text)
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
         taken.update(range(start, end))
