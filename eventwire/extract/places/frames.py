@@ -190,7 +190,7 @@ def listed_names(doc: Doc, runs: list[tuple[int, int]], placed: list[tuple[int, 
     k = 0
     while k < len(segments):
         m = k + 1
-        while m < len(segments) and [t.lower_ for t in doc[segments[m - 1][1]:segments[m][0]]] in LIST_GLUE:
+        while m < len(segments) and _glued(doc, segments[m - 1][1], segments[m][0]):
             m += 1
         known = sum(is_place[k:m])
         start = segments[k][0]
@@ -202,6 +202,11 @@ def listed_names(doc: Doc, runs: list[tuple[int, int]], placed: list[tuple[int, 
                        if not yes and _may_be_listed_place(doc, *seg, labels))
         k = m
     return out
+
+
+def _glued(doc: Doc, b: int, a: int) -> bool:
+    """Whether the words between two names (``b:a``) join them in a list: ",", "and", ", and" ..."""
+    return 0 < a - b <= 2 and [doc[k].lower_ for k in range(b, a)] in LIST_GLUE
 
 
 def _may_be_listed_place(doc: Doc, a: int, b: int, labels: set[str]) -> bool:
