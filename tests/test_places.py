@@ -388,6 +388,16 @@ def test_the_object_of_a_verb_done_to_places_only_is_a_place(extract):
 
 
 @pytest.mark.model
+def test_a_name_before_a_word_for_a_slum_or_a_crossing_is_a_place(extract):
+    doc = extract("Two men were killed in the seaside Cite Soleil shantytown. Bomb attacks at the Torkham border "
+                  "crossing wounded 100 people.")
+    assert _by_text(doc, "Cite Soleil") and any(p.text.startswith("Torkham") for p in doc.places)
+    # words said as often of peoples, trades and seasons
+    doc = extract("The Bafokeng community won in court. The SME sector grew in the October-December quarter.")
+    assert not doc.places
+
+
+@pytest.mark.model
 def test_names_a_place_noun_follows_are_places(extract):
     doc = extract("Troops are patrolling Sholgara and Darai Souf districts. He was shot in Mogadishu's Huriwa "
                   "district. The army entered the Al-Fijah Springs area on Monday.")

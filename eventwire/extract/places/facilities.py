@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ...geo import Gazetteer, fold
 from ...geo.build import CODE
 from .mention import EntIndex, Mention, is_strong, saint, span_key
-from .words import DIRECTIONS, FACILITY_NOUNS, FACILITY_SUFFIXES, GENERIC, OPENING_WORDS
+from .words import DIRECTIONS, FACILITY_NOUNS, FACILITY_SUFFIXES, GENERIC, OPENING_WORDS, is_name_token
 
 
 def facility_run(doc: Doc, i: int, j: int, ents: EntIndex, gaz: Gazetteer) -> Mention | None:
@@ -74,7 +74,7 @@ def find_facilities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         end = max(c.i for c in names) + 1
         if any(i in taken for i in range(start, end)):
             continue
-        if doc[start].ent_type_ in ("PERSON", "NORP") or not doc[start].text[:1].isupper():
+        if doc[start].ent_type_ in ("PERSON", "NORP") or not is_name_token(doc[start]):  # "al-Ghazl market"
             continue
         m = Mention(start, end, start, fold(doc[start:end].text), [], "facility")
         m.facility_of = _facility_location(tok, mentions)

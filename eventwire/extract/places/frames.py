@@ -15,6 +15,11 @@ NAME_TAILS = PLACE_FRAMES | {"quarter", "hill", "hills", "mountains", "roundabou
 #: ruin ("Jabal Al-Zafit", "Tal Al-Bardah", "Kafr Saghir", "Deir Hafer")
 KIND_PREFIXES = {"jabal", "jebel", "jabel", "tal", "tell", "kafr", "kfar", "wadi", "deir", "dayr", "khirbet",
                  "khirbat"}
+#: lower-case nouns after a name that make it a place's name ("the Cite Soleil shantytown", "the Hama
+#: countryside"); not "community", "sector" or "quarter", said as often of peoples, trades and seasons ("the
+#: Bafokeng community", "the SME sector", "the October-December quarter")
+AFTER_FRAMES = {"shantytown", "shantytowns", "slum", "slums", "neighbourhoods", "neighborhoods", "outskirts",
+                "countryside", "locality"}
 #: nouns that stand before a name they call a place ("the capital Grozny", "the border town Torkham") or after it,
 #: in apposition ("Mir Ali, a major town in North Waziristan")
 APPOSED_PLACE_NOUNS = PLACE_FRAMES | {"capital", "hometown", "stronghold", "outpost"}
@@ -118,8 +123,8 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
         if before is not None and before[1].lower_ == "of" and not demonyms and (
                 before[0].lemma_.lower() in PLACE_FRAMES or before[0].lower_ in OF_FRAMES):
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the towns of X and Y"
-        elif after is not None and after.lemma_.lower() in PLACE_FRAMES and after.text.islower() and not (
-                demonyms):  # not "a mainly Bosnian Serb town"
+        elif (after is not None and after.lemma_.lower() in PLACE_FRAMES | AFTER_FRAMES and after.text.islower()
+              and not demonyms):  # not "a mainly Bosnian Serb town"
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "X and Y districts"
         elif _contested_or_example(doc, i) or _stormed(doc, i, j):
             out.extend((a, b) for a, b in and_segments(doc, i, j) if b > a)  # "the battle for X", "stormed X"

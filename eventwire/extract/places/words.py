@@ -34,7 +34,8 @@ DIRECTIONS = {
 
 FACILITY_NOUNS = {"plant", "factory", "enterprise", "works", "airport", "airbase", "base", "port", "refinery",
                   "mine", "dam", "complex", "facility", "site", "station", "prison", "compound", "shipyard",
-                  "terminal", "camp", "cosmodrome", "reactor", "stadium", "bridge", "harbor", "harbour"}
+                  "terminal", "camp", "cosmodrome", "reactor", "stadium", "bridge", "harbor", "harbour",
+                  "crossing", "checkpoint", "market", "airfield", "yard"}
 
 #: words that are never a place on their own ("the Peninsula", "Union"), though they end many place names
 GENERIC = {"peninsula", "republic", "union", "cathedral", "church", "valley", "ocean", "sea", "river", "lake", "bay",
