@@ -73,16 +73,21 @@ def test_features_describe_the_path_from_the_event_word_to_the_place():
     assert district[f"lemma_down={lemma}|dobj"] == 1.0
 
 
-@pytest.mark.model
-def test_a_phrase_of_time_on_the_way_to_the_place_is_skipped(pipeline):
+def _features_of(pipeline, text: str, verb: str) -> dict[str, dict[str, float]]:
+    """The linking features of each place of ``text`` for the event word ``verb``, by the place's text."""
     from eventwire.extract.places import extract as places
 
-    text = "Saddam is captured at 8:30 p.m. in the town of Adwar, south of Tikrit."
     doc = pipeline.nlp(text)
     ctx = Context(article=Article(id="t", text=text), doc=doc)
     ctx.places = places(ctx)
-    trigger = next(t for t in doc if t.text == "captured")
-    features = {p.text: f for p, f in location.candidates(ctx, trigger)}
+    trigger = next(t for t in doc if t.text == verb)
+    return {p.text: f for p, f in location.candidates(ctx, trigger)}
+
+
+@pytest.mark.model
+def test_a_phrase_of_time_on_the_way_to_the_place_is_skipped(pipeline):
+    text = "Saddam is captured at 8:30 p.m. in the town of Adwar, south of Tikrit."
+    features = _features_of(pipeline, text, "captured")
     # the parse hangs "in the town" on "8:30 p.m."; the path to Adwar reads as if it hung on "captured"
     assert features["Adwar"]["first_prep=prep:in"] == 1.0
     assert "first_prep=prep:at" not in features["Adwar"]
@@ -91,15 +96,9 @@ def test_a_phrase_of_time_on_the_way_to_the_place_is_skipped(pipeline):
 
 @pytest.mark.model
 def test_a_place_that_owns_or_names_a_street_or_a_site_is_its_setting(pipeline):
-    from eventwire.extract.places import extract as places
-
     text = "Protesters marched down Tbilisi's central Rustaveli Avenue. Police fired at the Kandahar airport."
-    doc = pipeline.nlp(text)
-    ctx = Context(article=Article(id="t", text=text), doc=doc)
-    ctx.places = places(ctx)
     for verb, name in (("marched", "Tbilisi"), ("fired", "Kandahar")):
-        trigger = next(t for t in doc if t.text == verb)
-        features = {p.text: f for p, f in location.candidates(ctx, trigger)}
+        features = _features_of(pipeline, text, verb)
         assert features[name]["modifies=place>place"] == 1.0, name  # not a thing the place owns ("Kiev's efforts")
 
 

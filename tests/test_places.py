@@ -359,7 +359,6 @@ def test_each_of_the_towns_of_a_list_is_a_place(extract):
     assert _by_text(doc, "Kafr Rouma") and _by_text(doc, "Saraqib")
 
 
-
 @pytest.mark.model
 def test_a_name_listed_with_places_is_a_place(extract):
     doc = extract("The army is advancing on the towns of Khan Touman, Al-Barqoum, and Al-Zabqarin. Jets struck Aleppo, "

@@ -215,6 +215,8 @@ def _glued(doc: Doc, b: int, a: int) -> bool:
 
 
 def _may_be_listed_place(doc: Doc, a: int, b: int, labels: set[str]) -> bool:
+    """Whether the list's name at ``a:b`` may be a place: none of its words has one of the entity ``labels`` or
+    the labels that are never places, and it is no acronym, number, date ("Apr 5") or owner ("Hezbollah's")."""
     words = doc[a:b]
     if any(t.ent_type_ in NOT_PLACE_LABELS or t.ent_type_ in labels for t in words):
         return False
