@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .words import BELIEFS, CALENDAR, GENERIC, PLACE_FRAMES, and_segments, qualified_after, taken_or_struck
+from .words import (
+    BELIEFS,
+    CALENDAR,
+    GENERIC,
+    PLACE_FRAMES,
+    PLACE_ONLY_VERBS,
+    and_segments,
+    object_verb,
+    qualified_after,
+    taken_or_struck,
+)
 
 #: capitalized last words of a place's name that say what kind of place it is ("Deir Ezzor Governorate",
 #: "Al-Assad Suburb", "Bama Town", "Sheikh Sa'eed Hill")
@@ -42,10 +52,6 @@ hold protest demonstrate rally march gather fight kidnap abduct raid storm captu
 patrol deploy station base live reside stay arrive land crash erupt break riot loot massacre execute behead stab
 torture rape ambush intercept shoot-down capture free release rescue evacuate flee hide bury find discover
 """.split())
-#: verbs done to places and hardly ever to people or groups: their object is a place even where the gazetteer lacks
-#: the name and the model calls it a person ("the army entered Zabdeen", "rebels are storming Al-Madiyounah")
-PLACE_ONLY_VERBS = frozenset("""storm overrun shell bombard besiege encircle liberate occupy enter invade recapture
-retake patrol""".split())
 #: what may stand between two names of a list ("Hama, Homs and Rastan")
 LIST_GLUE = ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 #: entity labels of names that are no place, whatever the preposition before them
@@ -171,10 +177,7 @@ def _stormed(doc: Doc, i: int, j: int) -> bool:
     acronym, a date or a people's name, and not the owner of what is meant ("stormed Hamas's positions"). The
     model's word for an unknown one-word name is often an event or a work ("Zabdeen"); a longer one is believed
     ("entered World War II")."""
-    head = doc[j - 1]
-    while head.dep_ == "compound" and i <= head.head.i < j:
-        head = head.head
-    if head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in PLACE_ONLY_VERBS:
+    if object_verb(doc, i, j) not in PLACE_ONLY_VERBS:
         return False
     words = doc[i:j]
     labels = NOT_PLACE_LABELS - {"EVENT", "WORK_OF_ART"} if j - i == 1 else NOT_PLACE_LABELS  # "entered Zabdeen"

@@ -177,28 +177,28 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         mentions.append(Mention(start, end, start, key, found.get(key, []), "ner"))
         taken.update(range(start, end))
 
+    def add_framed(start: int, end: int) -> None:
+        """A name its context makes a place, unless its words are taken or it is a demonym."""
+        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
+            return
+        key = fold(doc[start:end].text)
+        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
+        taken.update(range(start, end))
+
     # names the gazetteer and the model both miss, in a place-naming frame: "the town of Kupres", "Shawa village"
     by_span = {(m.start, m.end): m for m in mentions}
     located = [(a, b) for a, b in located_names(doc, runs) if not found.get(span_key(doc, a, b))]
     for start, end in framed_names(doc, runs) + located:  # a located name the gazetteer knows passed _accept or not
         if (start, end) in by_span:
             by_span[start, end].framed = True
-        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
-            continue
         ent = ents.at(start)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") and _name_length(doc, ent) > end - start:
             continue  # a longer name that merely begins with it
-        key = fold(doc[start:end].text)
-        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
-        taken.update(range(start, end))
+        add_framed(start, end)
 
     # names listed with places: "the villages of Aqrab, Harbnafseh and Al-Zarah", "Hama, Homs, Rastan and Talbiseh"
     for start, end in listed_names(doc, runs, [(m.start, m.end) for m in mentions]):
-        if any(t in taken for t in range(start, end)) or gaz.country_of_demonym(doc[start:end].text):
-            continue
-        key = fold(doc[start:end].text)
-        mentions.append(Mention(start, end, start, key, found.get(key, []), "ner", framed=True))
-        taken.update(range(start, end))
+        add_framed(start, end)
 
     mentions.sort(key=lambda m: m.start)
     _qualifiers(doc, mentions, found, gaz)
