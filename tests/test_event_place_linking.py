@@ -95,6 +95,13 @@ def test_a_phrase_of_time_on_the_way_to_the_place_is_skipped(pipeline):
 
 
 @pytest.mark.model
+def test_a_place_parsed_onto_the_date_beside_it_still_places_the_event(pipeline):
+    # the parser makes "Hong Kong" a compound of "Sunday": it modifies a date, not a thing ("a US airstrike")
+    text = "Thousands of people marched through the streets of central Hong Kong Sunday to demand their release."
+    assert _place_of(pipeline, text, "marched") == "central Hong Kong"
+
+
+@pytest.mark.model
 def test_a_place_that_owns_or_names_a_street_or_a_site_is_its_setting(pipeline):
     text = "Protesters marched down Tbilisi's central Rustaveli Avenue. Police fired at the Kandahar airport."
     for verb, name in (("marched", "Tbilisi"), ("fired", "Kandahar")):

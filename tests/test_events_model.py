@@ -75,6 +75,20 @@ def test_a_planned_patrol_is_a_future_patrol_not_a_threat(nlp):
     assert e["modality"] == "future" and e["cameo"] == "150" and e["source"] == ["police"]
 
 
+def test_a_forecast_by_others_is_the_forecast_event_not_an_intent(nlp):
+    # "is expected to" forecasts the attack: no threat by Russia, and the attack keeps its own actors
+    e = one(events(nlp, "Russia is expected to attack Ukraine's power plants next week."), "attack")
+    assert e["cameo"][:2] == "19" and e["modality"] == "future"
+    assert (e["source"], e["target"]) == (["Russia"], ["Ukraine"])
+    found = events(nlp, "Russia is expected to attack Ukraine's power plants.")
+    assert not [x for x in found if "expected" in x["word"]]
+    e = one(events(nlp, "France is scheduled to meet Germany in Paris next week."), "meet")
+    assert e["modality"] == "future" and (e["source"], e["target"]) == (["France"], ["Germany"])
+    # the subject's own expectation stays an intent
+    e = one(events(nlp, "France expects to meet Germany in Paris next week."), "expects to meet")
+    assert e["cameo"][:2] == "03" and e["source"] == ["France"]
+
+
 def test_hypothetical_strike_in_reported_speech_is_a_threat(nlp):
     found = events(nlp, "Putin said the new missile could target Kiev if Ukraine continued its attacks.")
     e = one(found, "target")

@@ -180,10 +180,22 @@ ATTEMPT_NOUNS = frozenset({"effort", "attempt", "bid", "drive", "campaign", "pus
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
 
 
+#: verbs whose passive forecasts the infinitive under it ("they are expected to enter the village")
+FORECASTS = frozenset({"expect", "schedule", "set", "slate", "due"})
+
+
+def forecast(verb: Token) -> bool:
+    """Whether the verb is the infinitive of a forecast by others: "are expected to enter", "is scheduled to
+    meet". Its event is the one forecast, with its own subject; not an aim."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in FORECASTS
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children))
+
+
 def is_purpose(verb: Token) -> bool:
     """An infinitive of purpose or aim ("staged rallies to demand reforms", "their effort to overthrow the
     government"): what is aimed at, not what happened."""
-    if verb.dep_ not in ("advcl", "acl", "xcomp") or verb.tag_ != "VB":
+    if verb.dep_ not in ("advcl", "acl", "xcomp") or verb.tag_ != "VB" or forecast(verb):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
@@ -201,7 +213,7 @@ def clause_kind(verb: Token) -> str:
     token = verb
     for _ in range(6):
         dep = token.dep_
-        if dep == "conj" and token.head.i != token.i:
+        if (dep == "conj" and token.head.i != token.i) or forecast(token):
             token = token.head
             continue
         if dep == "advcl" and token.head.pos_ not in ("VERB", "AUX"):

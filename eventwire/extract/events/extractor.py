@@ -8,7 +8,7 @@ from .. import places, times
 from ..context import Context
 from . import coding, idioms, lexicon, sport, tables, verbless
 from .candidate import Coded
-from .clauses import clause_kind, clause_words, frame
+from .clauses import clause_kind, clause_words, forecast, frame
 from .confidence import confidence, features
 from .modality import modality, obligation
 from .participants import Resolver
@@ -100,6 +100,8 @@ class Coder:
                 if role:
                     return role
         role = self.roles.get(lemma)
+        if role == "intent" and any(forecast(c) for c in verb.children):
+            return None  # "they are expected to enter the village": a forecast by others, not their intent
         if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in verb.children):
             return None  # "call" alone is a telephone call
         return role
@@ -373,7 +375,8 @@ class Coder:
             coded.modality = modality(verb, coded.reported)
         if speech is not None:
             self.reported_speech(coded, verb, speech)
-        elif coded.modality == "future" and origin != "wrapper" and coding.family(code) != "verbal":
+        elif (coded.modality == "future" and origin != "wrapper" and coding.family(code) != "verbal"
+              and not forecast(verb)):  # "are expected to attack": others' forecast of an attack, not a threat
             coded.code = coding.intent(code)
         return coded
 

@@ -137,8 +137,8 @@ def _modifies(head: Token | None, place: Place) -> str | None:
     if head is None or head.dep_ not in ("compound", "amod", "nmod", "poss") or head.head.i == head.i:
         return None
     noun = head.head
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # "in central Hong Kong Sunday": a place parsed onto the date beside it modifies nothing
     kind = "place" if noun.lemma_.lower() in SETTING_NOUNS or noun.lower_ in SETTING_NOUNS else "other"
     return f"{'country' if _is_country(place) else 'place'}>{kind}"
 
