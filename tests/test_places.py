@@ -506,6 +506,18 @@ def test_a_town_the_model_calls_a_person_is_a_place_when_stormed_or_bombed(extra
 
 
 @pytest.mark.model
+def test_a_place_the_parser_mistags_or_runs_into_other_words_is_still_a_place(extract):
+    # "Aleppo" parsed as an adjective, "Vukovar" opening its sentence as the one captured, "Palmyra (Tadmur)" one
+    # organisation's name to the small model; "anti-Bush" stays a word about a person
+    doc = extract("Aleppo bore the brunt of the regime's attacks. Vukovar was captured by the Serbs in 1991. "
+                  "Their allies are storming the strategic city of Palmyra (Tadmur). "
+                  "Up to 110,000 anti-Bush protesters marched.")
+    assert _by_text(doc, "Aleppo")[0].country == "SY" and _by_text(doc, "Palmyra")[0].country == "SY"
+    assert _by_text(doc, "Vukovar")[0].country == "HR"
+    assert not _by_text(doc, "Bush")
+
+
+@pytest.mark.model
 def test_a_name_that_speaks_or_ends_a_persons_name_is_no_place(extract):
     doc = extract("Don Blankenship campaigned in Michigan. While Blankenship has been widely covered, he lost. "
                   "Boccaletti told Wikinews the star is young. Fort Hood said the soldier had been involved. "

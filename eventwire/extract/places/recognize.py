@@ -319,9 +319,11 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: En
         if (tok.lower_ in DIRECTIONS or tok.lower_ in CALENDAR or tok.lower_ in BELIEFS
                 or (fold(tok.text) in GENERIC and not whole_place)):
             return False  # "Western", "May", "Peninsula"
-        if not whole_place and (tok.pos_ in ("ADJ", "VERB", "ADV", "PRON", "DET", "AUX")
+        if not whole_place and (tok.pos_ in ("VERB", "ADV", "PRON", "DET", "AUX")
+                                or (tok.pos_ == "ADJ" and not (is_strong(cands) and tok.text.istitle()
+                                                                and (core == 0 or doc[core - 1].text != "-")))
                                 or (tok.is_stop and not tok.text.isupper())):
-            return False  # "No", "Will"
+            return False  # "No", "Will", "anti-Bush"; not "Aleppo bore the brunt", a large city the parser made an ADJ
         if any(ch.isupper() for ch in tok.text[1:]) and not tok.text.isupper() and "-" not in tok.text:
             return False  # "MoD", "iPhone"
         if len(key) <= 3 and not tok.text.isupper() and all(c.kind != 0 for c in cands):
@@ -347,17 +349,17 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: En
                     or (taken_or_struck(doc, a, b, of_places_only=True) and any(c.kind == 0 for c in cands)))
         # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
         # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
-        whole = ent.start == a and ent.end == b
+        whole = ent.start == a and (ent.end == b or doc[b].text in ("(", ","))  # "the city of Palmyra (Tadmur)"
         return strong or (whole and any(c.kind == 0 for c in cands)
                           and (_locative_before(doc, a, b) or taken_or_struck(doc, a, b)))
     if strong or key in ner_texts:
         return True
+    if taken_or_struck(doc, a, b) and any(c.kind == 0 for c in cands):
+        return True  # "rebels captured Birao", "Mullaittivu was shelled", "Vukovar was captured"
     if doc[a].is_sent_start and b - core == 1:
         return False
     if _locative_before(doc, a, b) or qualified_after(doc, b):
         return True
-    if taken_or_struck(doc, a, b) and any(c.kind == 0 for c in cands):
-        return True  # "rebels captured Birao", "Mullaittivu was shelled"
     return b - core >= 2 and any(c.kind == 0 for c in cands)
 
 
