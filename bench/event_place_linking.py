@@ -134,24 +134,59 @@ def collect(docs: list[dict]) -> list[dict]:
             if token is None:
                 continue
             scored = location.candidates(ctx, token)
-            rows.append({"id": record["id"], "located": bool(item["locations"]),
+            rows.append({"id": record["id"], "located": bool(item["locations"]), "source": item.get("source"),
                          "candidates": [(f, bool(item["locations"]) and is_gold(item, p)) for p, f in scored]})
     return rows
+
+
+#: a place in a locative phrase on the event word itself ("killed in the city of Raqqa", "shot at a checkpoint")
+OWN_LOCATIVE = ("path=|prep:in>pobj", "path=|prep:at>pobj", "path=|prep:near>pobj")
+#: a source batch whose annotators located fewer than this share of such items follows another convention
+MIN_OWN_LOCATED = 0.5
+MIN_BATCH = 50
+
+
+def inconsistent_sources(rows: list[dict], report: bool = False) -> set[str]:
+    """The source batches of the dev split annotated to another convention, left out of the fit.
+
+    Where the event word's own locative phrase names a place that the structural rule picks, the annotators of
+    every batch give that place 76 to 100% of the time, but one batch (Masdar_RA, nearly all "killed") gives it
+    about a third of the time: "were killed on Wednesday in the city of Raqqa" has no location there. Fitted with
+    it, the model learns that killings are seldom placed. Measured on dev (bench --fit): without that batch, the
+    held-out halves of the other batches gain 0.7 point, and the agreement with an independent annotation of 400
+    dev items gains 3 points, while the left-out batch, scored on its own labels, loses."""
+    c: Counter = Counter()
+    for r in rows:
+        if any(f.get("rule") and any(n.startswith(OWN_LOCATIVE) for n in f) for f, _ in r["candidates"]):
+            c[r.get("source"), "n"] += 1
+            c[r.get("source"), "located"] += r["located"]
+    out = set()
+    for source in sorted({s for s, _ in c}, key=str):
+        n = c[source, "n"]
+        share = c[source, "located"] / n
+        if n >= MIN_BATCH and share < MIN_OWN_LOCATED:
+            out.add(source)
+        if report:
+            print(f"  {source!s:14s} {n:4d} items placed by their own locative phrase, {share:.2f} located by the "
+                  f"annotators{' (left out of the fit)' if source in out else ''}")
+    return out
 
 
 def fit(rows: list[dict]) -> dict:
     """The linking model fitted on ``rows``: candidate weights, "none" weights and the offset of "none" (a JSON-ready
     dict). The weights maximize the penalized likelihood of the gold choice among each item's candidates and
     "none" (the sum over its gold places when it has several); an item with a location none of whose candidates is
-    gold (the place was not recognized) says nothing about the choice and is left out. The offset is the one that
-    maximizes accuracy with the items weighted to the held-out split's share of located items."""
+    gold (the place was not recognized) says nothing about the choice and is left out, and so is a source batch
+    annotated to another convention (``inconsistent_sources``). The offset is the one that maximizes accuracy with
+    the items weighted to the held-out split's share of located items."""
     import numpy as np
     from scipy import sparse
     from scipy.optimize import minimize
 
     from eventwire.extract.places.linking import Model, event_features
 
-    every = rows
+    left_out = inconsistent_sources(rows)
+    rows = every = [r for r in rows if r.get("source") not in left_out]
     rows = [r for r in rows if r["candidates"] and (not r["located"] or any(g for _, g in r["candidates"]))]
     counts = Counter(name for r in rows for f, _ in r["candidates"] for name in f)
     names = sorted(n for n, k in counts.items() if k >= MIN_COUNT)
@@ -249,6 +284,12 @@ def fit_and_report(docs: list[dict], write: bool) -> int:
         mw, mp, ml, mn = _accuracy(test, _model(fitted))
         print(f"{half}     {rp:.4f} ({rl:.4f} / {rn:.4f}) {rw:.4f}  |  {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}"
               f"  offset {fitted['offset']:.2f}")
+    print("source batches:")
+    left_out = inconsistent_sources(rows, report=True)
+    for half in (0, 1):
+        test = [r for r in rows if _half(r) == half and r.get("source") not in left_out]
+        mw, mp, ml, mn = _accuracy(test, _model(fit([r for r in rows if _half(r) != half])))
+        print(f"{half}     the other batches only: {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}")
     fitted = fit(rows)
     mw, mp, ml, mn = _accuracy(rows, _model(fitted))
     print(f"all   fitted on all items: {mp:.4f} ({ml:.4f} / {mn:.4f}) {mw:.4f}, offset {fitted['offset']:.2f}, "
@@ -258,7 +299,7 @@ def fit_and_report(docs: list[dict], write: bool) -> int:
             "about": "event-place linking model (eventwire/extract/places/linking.py), fitted by "
                      "bench/event_place_linking.py --fit on the event_location dev split; features only (dependency "
                      "relations, prepositions, counts, event-word lemmas), no text of the set",
-            "items": len(rows), "l2": L2, **fitted,
+            "items": len(rows), "left_out": sorted(left_out), "l2": L2, **fitted,
         }, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"written to {OUT.relative_to(ROOT)}")
     return 0

@@ -125,6 +125,21 @@ def test_a_statement_is_placed_by_its_own_phrase_of_place_or_its_speakers(pipeli
     assert place_of_event("Gunmen from the hills killed four villagers in Konduga on Sunday.", "killed") == "Konduga"
 
 
+def test_a_source_batch_that_leaves_out_the_places_of_its_own_phrases_is_left_out_of_the_fit():
+    from bench.event_place_linking import fit, inconsistent_sources
+
+    own = {"bias": 1.0, "rule": 1.0, "path=|prep:in>pobj": 1.0}  # "killed in the city of Raqqa"
+    subject = {"bias": 1.0, "path=|nsubj": 1.0}  # "Kiev said"
+    rows = ([{"id": f"a{i}", "source": "A", "located": True, "candidates": [(own, True)]} for i in range(60)]
+            + [{"id": f"s{i}", "source": "A", "located": False, "candidates": [(subject, False)]} for i in range(60)]
+            + [{"id": f"b{i}", "source": "B", "located": False, "candidates": [(own, False)]} for i in range(60)])
+    assert inconsistent_sources(rows) == {"B"}  # B's annotators never give the place its own phrase names
+    fitted = fit(rows)
+    assert fitted == fit([r for r in rows if r["source"] != "B"])
+    model = linking.Model(fitted["weights"], fitted["none_weights"], fitted["offset"])
+    assert model.choose([own]) == 0 and model.choose([subject]) is None
+
+
 def test_another_linking_model_can_be_given_and_a_missing_one_is_refused(tmp_path, pipeline):
     from eventwire.config import Settings
     from eventwire.errors import UsageError

@@ -33,9 +33,10 @@ def test_india_police_sentences():
 def test_event_location_events_found_on_the_verb_and_placed():
     result = score_slice("event_location", 400)
     assert metric(result, "metrics", "event_found") >= 0.83  # measured 0.857
-    # measured 0.705 (0.689 with the logistic linking model of stop 15); the linking model is fitted on the dev
-    # split, so this slice is partly in-sample (a fall here is a regression of the code, not the figure to expect
-    # on new text: bench/event_place_linking.py --crossfit)
+    # measured 0.703 (0.705 with the model fitted on the Masdar_RA batch too, whose 56 items here it scores on
+    # their own labels); the linking model is fitted on the dev split, so this slice is partly in-sample (a fall
+    # here is a regression of the code, not the figure to expect on new text: bench/event_place_linking.py
+    # --crossfit)
     assert metric(result) >= 0.68
 
 
