@@ -232,8 +232,19 @@ def _related_place(node: Token, at_token: dict[int, Place]) -> Place | None:
     return None
 
 
+#: the last words of a country's or a region's own name before "of" ("the Democratic Republic of Congo")
+NAME_OF_PLACE = {"republic", "kingdom", "emirate", "emirates", "gulf", "city", "isle", "island", "islands",
+                 "province", "district", "governorate", "region", "sea", "bay", "strait", "straits", "cape"}
+
+
 def _inside_a_name(sent, place: Place) -> bool:
-    """The place is a word in an organisation's name ("Islamic State of Iraq", "Kurdistan Workers' Party")."""
+    """The place is a word in an organisation's name ("Islamic State of Iraq", "Kurdistan Workers' Party",
+    "the Revolutionary Armed Forces of Colombia"), whether or not the model marks the name."""
+    first = next((t for t in sent if place.span[0] <= t.idx < place.span[1]), None)
+    if first is not None and first.i - 3 >= sent.start and first.nbor(-1).lower_ == "of":
+        a, b = first.nbor(-3), first.nbor(-2)
+        if a.is_title and b.is_title and not a.is_sent_start and b.lower_ not in NAME_OF_PLACE:
+            return True
     for ent in sent.ents:
         if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             continue
