@@ -415,6 +415,15 @@ def test_an_unknown_name_after_a_preposition_of_place_on_a_verb_is_a_place(extra
 
 
 @pytest.mark.model
+def test_a_name_after_a_preposition_of_place_on_an_incident_or_in_quotes_is_a_place(extract):
+    doc = extract("The brigade and its allies renewed their offensive at Sheikh Miskeen on Sunday. The army is "
+                  "attacking the final jihadist positions in ‘Ayn Al-Fijah, hoping to expel the rebels. Her role "
+                  "as an actress in ‘Hart of Dixie’ made her known.")
+    assert _by_text(doc, "Sheikh Miskeen") and _by_text(doc, "Ayn Al-Fijah")
+    assert not _by_text(doc, "Hart")  # a title in quotes
+
+
+@pytest.mark.model
 def test_an_employer_a_journal_a_faith_or_a_sum_after_a_preposition_is_no_place(extract):
     doc = extract("Adam Kamins, a senior economist at Moody's Analytics, said so. He believes in God. The damage "
                   "was estimated at R2bn. He lost money at Wedbush. In findings published on Monday in Nature "

@@ -52,6 +52,14 @@ hold protest demonstrate rally march gather fight kidnap abduct raid storm captu
 patrol deploy station base live reside stay arrive land crash erupt break riot loot massacre execute behead stab
 torture rape ambush intercept shoot-down capture free release rescue evacuate flee hide bury find discover
 """.split())
+#: nouns of an incident or a fight: a name after their preposition of place is as much a place ("their offensive at
+#: Sheikh Miskeen", "a clash near El Meram", "the jihadist positions in Ayn al-Fijah")
+HAPPENING_NOUNS = frozenset("""
+attack attacks assault offensive counteroffensive counter-offensive operation operations clash clashes fighting
+battle battles raid raids strike strikes airstrike airstrikes bombing bombings explosion blast shelling protest
+protests demonstration demonstrations rally rallies march ambush incident violence killing killings massacre
+positions position checkpoint frontline frontlines
+""".split())
 #: what may stand between two names of a list ("Hama, Homs and Rastan")
 LIST_GLUE = ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 #: entity labels of names that are no place, whatever the preposition before them
@@ -264,6 +272,16 @@ def _called(doc: Doc, i: int) -> bool:
     return noun.lemma_.lower() in APPOSED_PLACE_NOUNS | {"place", "spot", "location"}
 
 
+def _happening(word) -> bool:
+    """Whether a word a preposition of place hangs on says that something happens there: a verb of it ("killed
+    in"), a noun of an incident ("their offensive at"), or a verb done with such a noun ("renewed their offensive
+    at")."""
+    if word.lemma_.lower() in HAPPENING_VERBS or (word.pos_ == "NOUN" and word.lower_ in HAPPENING_NOUNS):
+        return True  # (the verbs' lemmas also take their nouns: "a base at Shkin", "the attack in Adhaim")
+    return word.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lower_ in HAPPENING_NOUNS
+                                                for c in word.children)
+
+
 def located_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs of capitalized words that are the object of a preposition of place after a verb of something happening
     or being somewhere: "killed in Oued Aissi", "murdered at Karvenagar", "detonated inside Kafr Sousah". Not after
@@ -273,7 +291,9 @@ def located_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     out = []
     for i, j in runs:
         k = i - 1
-        if k < 0 or doc[k].lower_ not in WHERE or doc[k].head.lemma_.lower() not in HAPPENING_VERBS:
+        if k >= 1 and doc[k].text in ("‘", "'", "’", "\"", "“"):
+            k -= 1  # "in ‘Ayn Al-Fijah"
+        if k < 0 or doc[k].lower_ not in WHERE or not _happening(doc[k].head):
             continue  # "the analyst at IHS Markit", "published in Science Advances": an employer, a journal
         last = doc[j - 1]
         if last.dep_ != "pobj" or last.head.i != k or (j < len(doc) and doc[j].text in ("'s", "’s")):

@@ -81,10 +81,20 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+#: quotation marks that may open a transliterated name ("‘Ayn Al-Fijah")
+OPENING_QUOTES = ("‘", "'", "’", "\"", "“")
+CLOSING_QUOTES = ("’", "'", "\"", "”")
+
+
 def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
     """A preposition of place before the name: right before it ("in Yala", "in the north of"), or with words
     between whose phrase the name heads ("in downtown Yala", "in oil city Port Harcourt")."""
     k = i - 1
+    if k >= 0 and doc[k].text in OPENING_QUOTES:
+        end = b if b is not None else i + 1
+        if any(t.text in CLOSING_QUOTES for t in doc[end:end + 4]):
+            return False  # a title: "an actress in ‘Hart of Dixie’"
+        k -= 1  # "in ‘Ayn Al-Fijah"
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     if k >= 0 and doc[k].lower_ in DIRECTIONS:
