@@ -21,7 +21,12 @@ model fitted on the other half; ``--write`` saves the model fitted on all of the
 The installed model is fitted on the whole dev split, so the shared ``event_location`` score on that split is partly
 in-sample. ``--crossfit`` gives the figure to expect on unseen sentences: it runs the shared scorer's
 ``event_location`` twice, each time with the model fitted on one half of the dev sentences (setting
-``EVENTWIRE_EVENT_PLACE_MODEL``), scores the other half, and reports both halves and their sum.
+``EVENTWIRE_EVENT_PLACE_MODEL``), scores the other half, and reports both halves and their sum, the accuracy on
+the items of keyword verbs and of other verbs, and what those imply for the held-out split (``strata``).
+
+The fit leaves out a source batch of the dev split annotated to another convention (``inconsistent_sources``):
+scored on that batch's own labels, the dev figures fall; ``--fit`` prints the batches and the held-out halves
+without them.
 """
 from __future__ import annotations
 

@@ -415,15 +415,6 @@ def test_an_unknown_name_after_a_preposition_of_place_on_a_verb_is_a_place(extra
 
 
 @pytest.mark.model
-def test_a_name_after_a_preposition_of_place_on_an_incident_or_in_quotes_is_a_place(extract):
-    doc = extract("The brigade and its allies renewed their offensive at Sheikh Miskeen on Sunday. The army is "
-                  "attacking the final jihadist positions in ‘Ayn Al-Fijah, hoping to expel the rebels. Her role "
-                  "as an actress in ‘Hart of Dixie’ made her known.")
-    assert _by_text(doc, "Sheikh Miskeen") and _by_text(doc, "Ayn Al-Fijah")
-    assert not _by_text(doc, "Hart")  # a title in quotes
-
-
-@pytest.mark.model
 def test_an_employer_a_journal_a_faith_or_a_sum_after_a_preposition_is_no_place(extract):
     doc = extract("Adam Kamins, a senior economist at Moody's Analytics, said so. He believes in God. The damage "
                   "was estimated at R2bn. He lost money at Wedbush. In findings published on Monday in Nature "
@@ -506,12 +497,22 @@ def test_the_owner_of_a_thing_that_is_no_place_is_not_the_setting(extract):
 
 
 @pytest.mark.model
-def test_a_town_the_model_calls_a_person_is_a_place_when_stormed_or_bombed(extract):
-    doc = extract("On March 16, 1988, Saddam's troops bombed Halabja with chemical gases. Army and paramilitary "
-                  "forces have been patrolling Bayana in Bharatpur district. A photographer captured Kennedy, "
-                  "dressed in a gray sweater. The speculation surrounding Kelly echoes the past.")
-    assert _by_text(doc, "Halabja") and _by_text(doc, "Bayana")
-    assert not _by_text(doc, "Kennedy") and not _by_text(doc, "Kelly")
+@pytest.mark.parametrize(("text", "places", "not_places"), [
+    # a town the model calls a person is a place when stormed or bombed; a person captured on film is not
+    ("On March 16, 1988, Saddam's troops bombed Halabja with chemical gases. Army and paramilitary forces have "
+     "been patrolling Bayana in Bharatpur district. A photographer captured Kennedy, dressed in a gray sweater. The "
+     "speculation surrounding Kelly echoes the past.", ["Halabja", "Bayana"], ["Kennedy", "Kelly"]),
+    # a name after a preposition of place on an incident, or opened by a quotation mark; not a title in quotes
+    ("The brigade and its allies renewed their offensive at Sheikh Miskeen on Sunday. The army is attacking the "
+     "final jihadist positions in ‘Ayn Al-Fijah, hoping to expel the rebels. Her role as an actress in ‘Hart of "
+     "Dixie’ made her known.", ["Sheikh Miskeen", "Ayn Al-Fijah"], ["Hart"]),
+])
+def test_a_name_is_a_place_by_what_is_done_there(extract, text, places, not_places):
+    doc = extract(text)
+    for name in places:
+        assert _by_text(doc, name), name
+    for name in not_places:
+        assert not _by_text(doc, name), name
 
 
 @pytest.mark.model
