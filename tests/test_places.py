@@ -304,6 +304,15 @@ def test_a_side_of_a_state_is_the_state_not_its_namesake_city(extract):
 
 
 @pytest.mark.model
+def test_a_regions_code_after_a_preposition_of_place_is_that_region_where_the_story_is(extract):
+    doc = extract("Bushfires burned near Bega in NSW. Police in Lismore, NSW, arrested a man.")
+    assert all(p.country == "AU" and p.precision == "region" for p in _by_text(doc, "NSW"))
+    assert len(_by_text(doc, "NSW")) == 2  # the qualifier's words are the code, not its comma
+    doc = extract("The chief in Rustenburg, South Africa, is criticised more than any other chief in SA.")
+    assert not _by_text(doc, "SA")  # South Africa, not South Australia
+
+
+@pytest.mark.model
 def test_a_title_case_word_that_spells_a_regions_code_is_not_that_region(extract):
     doc = extract("The Affordable Care Act was debated in Ohio.")
     assert [p.text for p in doc.places] == ["Ohio"]  # "Act" is not the Australian Capital Territory

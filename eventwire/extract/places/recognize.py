@@ -107,6 +107,15 @@ def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
             and all(t.text.islower() and t.is_alpha and t.pos_ != "DET" for t in doc[prep.i + 1:i]))
 
 
+def _region_code(doc: Doc, a: int, found: dict[str, list[Candidate]]) -> list[Candidate]:
+    """The first-level regions a capitalised code after a preposition of place stands for ("in northern NSW",
+    "in KZN"); elsewhere such a code is read only as a qualifier ("Lismore, NSW")."""
+    text = doc[a].text
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 3) or not _locative_before(doc, a, a + 1):
+        return []
+    return [c for c in found.get(span_key(doc, a, a + 1), []) if c.kind == CODE and c.entry.feature == "ADM1"]
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     ents = EntIndex(doc)
     runs = _runs(doc)
@@ -159,6 +168,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 if cands and _accept(doc, start, b, key, cands, ents, ner_texts, gaz):
                     match = Mention(start, b, start, key, found.get(key, []))
                     break
+            if match is None and (regions := _region_code(doc, a, found)):
+                match = Mention(a, a + 1, a, span_key(doc, a, a + 1), regions)
             if match is None:
                 a += 1
                 continue
@@ -384,6 +395,8 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
         nxt = by_start.get(k + 1)
         if nxt is None:
             for b in range(min(len(doc), k + 1 + 3), k + 1, -1):
+                if doc[b - 1].is_punct:
+                    continue  # "Lismore, NSW, arrested": the code, not its comma
                 key = span_key(doc, k + 1, b)
                 codes = [c for c in found.get(key, []) if c.kind == CODE]
                 if not codes:

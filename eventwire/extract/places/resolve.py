@@ -181,6 +181,10 @@ class Resolver:
         codes = [c for c in m.candidates if c.kind == CODE]
         abbreviation = text.endswith(".") or (text.isupper() and len(text) <= 3)
         cands = (codes if codes and abbreviation else [c for c in m.candidates if c.kind != CODE]) or codes
+        if cands and all(c.kind == CODE for c in cands) and not any(x.qualifier is m for x in self.mentions):
+            others, total = self._others(m.key)
+            if total > 0 and not any(others.get(c.entry.country or "", 0.0) > 0 for c in cands):
+                return None  # "in SA" in a story about South Africa is not South Australia
         if m.qualifier is not None and m.qualifier.candidates:
             pairs = [(c, q) for c in cands for q in m.qualifier.candidates if _contains(q.entry, c.entry)]
             if pairs:
