@@ -9,6 +9,7 @@ from .words import (
     BELIEFS,
     CALENDAR,
     GENERIC,
+    OPENING_QUOTES,
     PLACE_FRAMES,
     PLACE_ONLY_VERBS,
     and_segments,
@@ -291,7 +292,7 @@ def located_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     out = []
     for i, j in runs:
         k = i - 1
-        if k >= 1 and doc[k].text in ("‘", "'", "’", "\"", "“"):
+        if k >= 1 and doc[k].text in OPENING_QUOTES:
             k -= 1  # "in ‘Ayn Al-Fijah"
         if k < 0 or doc[k].lower_ not in WHERE or not _happening(doc[k].head):
             continue  # "the analyst at IHS Markit", "published in Science Advances": an employer, a journal

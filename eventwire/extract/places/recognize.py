@@ -27,6 +27,7 @@ from .words import (
     BELIEFS,
     CALENDAR,
     CITY_WORDS,
+    CLOSING_QUOTES,
     CONNECTORS,
     DIRECTIONS,
     FEATURE_TAILS,
@@ -36,6 +37,7 @@ from .words import (
     LOCATIVE,
     NAME_PREFIXES,
     NON_PLACE_LABELS,
+    OPENING_QUOTES,
     PLACE_FRAMES,
     PLACE_LABELS,
     REGION_WORDS,
@@ -81,11 +83,6 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-#: quotation marks that may open a transliterated name ("‘Ayn Al-Fijah")
-OPENING_QUOTES = ("‘", "'", "’", "\"", "“")
-CLOSING_QUOTES = ("’", "'", "\"", "”")
-
-
 def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
     """A preposition of place before the name: right before it ("in Yala", "in the north of"), or with words
     between whose phrase the name heads ("in downtown Yala", "in oil city Port Harcourt")."""
@@ -109,7 +106,7 @@ def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
 
 def _region_code(doc: Doc, a: int, found: dict[str, list[Candidate]]) -> list[Candidate]:
     """The first-level regions a capitalised code after a preposition of place stands for ("in northern NSW",
-    "in KZN"); elsewhere such a code is read only as a qualifier ("Lismore, NSW")."""
+    "from NSW"); elsewhere such a code is read only as a qualifier ("Lismore, NSW")."""
     text = doc[a].text
     if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 3) or not _locative_before(doc, a, a + 1):
         return []

@@ -92,6 +92,10 @@ NAME_PREFIXES = {"abu", "bab", "beni", "bani", "ain", "bir", "tell", "tal", "tel
 OPENING_WORDS = {"royal", "central", "general", "main", "grand", "first", "second", "third", "regional",
                  "municipal", "public", "state", "memorial", "metropolitan", "greater"}
 
+#: quotation marks that may open a transliterated name ("in ‘Ayn Al-Fijah") or close a title ("in ‘Hart of Dixie’")
+OPENING_QUOTES = ("‘", "'", "’", "\"", "“")
+CLOSING_QUOTES = ("’", "'", "\"", "”")
+
 #: verbs done to a place by force: their object names a place when the gazetteer has that name
 SEIZING_VERBS = frozenset("""capture recapture seize retake storm overrun shell bomb bombard besiege encircle
 surround liberate occupy raid enter invade patrol""".split())
