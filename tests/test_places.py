@@ -127,6 +127,19 @@ def test_paris_texas_is_contained_in_texas(extract):
 
 
 @pytest.mark.model
+def test_a_town_the_gazetteer_lacks_in_the_region_it_is_said_to_be_in_is_placed_in_that_region(extract):
+    doc = extract("He was released on a promise to appear in a Bradford, Ontario court on May 12.")
+    (bradford,) = _by_text(doc, "Bradford")
+    assert bradford.country == "CA" and bradford.precision == "region"  # not Bradford, England
+    assert bradford.geonameid is None  # placed, not identified
+    # a list, or a possessor after the comma, is no such region
+    doc = extract("The band played in Copenhagen, Hamburg, Brasoc and Mannheim this month.")
+    assert _by_text(doc, "Copenhagen")[0].country == "DK"
+    doc = extract("He is wanted for a rape in the Los Angeles suburb of Rosemead, Mexico's Justice Department said.")
+    assert _by_text(doc, "Rosemead")[0].country == "US"
+
+
+@pytest.mark.model
 def test_a_vague_region_gets_a_representative_point_and_its_precision(extract):
     doc = extract("Russian forces are advancing in eastern Ukraine.")
     (east,) = _by_text(doc, "eastern Ukraine")

@@ -118,6 +118,7 @@ def _place(ctx: Context, n: int, m: Mention, r: Resolution, gaz) -> Place:
     if r.entry is None or (m.source == "facility" and r.entry.id >= 0):  # a landmark of regions.tsv is itself
         if r.lat is not None:  # a facility or unknown name placed at the town it is in
             place.name, place.lat, place.lon, place.precision = doc[m.name_start:m.end].text, r.lat, r.lon, r.precision
+            place.country = r.country
         return place
     e = r.entry
     place.name, place.country, place.feature = e.name, e.country, e.feature

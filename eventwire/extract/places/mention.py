@@ -29,6 +29,7 @@ class Mention:
     facility_of: int | None = None  # for a facility: the token index of the place it is said to be in
     kind_hint: str | None = None  # "city" or "region" when a word beside the name says so ("New York state")
     framed: bool = False  # a place noun frames the name ("the village of X"): a place even where no reading fits
+    listed: bool = False  # its "qualifier" goes on to another name: a list ("Copenhagen, Hamburg, Brasoc")
 
 
 def span_key(doc: Doc, i: int, j: int) -> str:

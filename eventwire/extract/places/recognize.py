@@ -409,8 +409,24 @@ def _qualifiers(doc: Doc, mentions: list[Mention], found: dict[str, list[Candida
         if named and max(named, key=lambda c: c.entry.population).entry.feature in ("PCLI", "ADM1", "CONT"):
             continue  # a list of countries or states ("Maine, Vermont and ..."), not a town and its state
         m.qualifier = nxt
+        m.listed = _goes_on(doc, nxt, by_start)
     mentions.extend(extra)
     mentions.sort(key=lambda x: x.start)
+
+
+def _goes_on(doc: Doc, qualifier: Mention, by_start: dict[int, Mention]) -> bool:
+    """Whether a town's "qualifier" may not be the region the town is in: another name follows it as in a list
+    ("Copenhagen, Hamburg, Brasoc and Mannheim"), other than the country the qualifier is in ("Stroud, Ontario,
+    Canada"), or it only begins a longer name or a possessor."""
+    k = qualifier.end
+    if k < len(doc) and (doc[k].lower_ in ("and", "or") or doc[k].text in ("-", "'s", "’s")):
+        return True  # and "Rosemead, Mexico's Justice Department", "Mora, Mayo-Sava": not the town's region
+    if not (k + 1 < len(doc) and doc[k].text == "," and is_name_token(doc[k + 1])):
+        return False
+    after = by_start.get(k + 1)
+    countries = {c.entry.country for c in qualifier.candidates}
+    return not (after is not None and any(c.entry.is_country and c.entry.country in countries
+                                          for c in after.candidates))
 
 
 def _kind_hints(doc: Doc, mentions: list[Mention]) -> None:

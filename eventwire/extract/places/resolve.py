@@ -29,6 +29,7 @@ class Resolution:
     lon: float | None = None
     precision: str | None = None
     score: float = 0.0
+    country: str | None = None  # of a place placed only by the region it is said to be in
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -190,6 +191,12 @@ class Resolver:
             if pairs:
                 c, q = max(pairs, key=lambda p: prior(p[0], m.key, text) + prior(p[1], m.qualifier.key, ""))
                 return Resolution(c.entry, score=99.0)
+            named = [q for q in m.qualifier.candidates if q.kind != CODE]
+            where = max(named, key=lambda q: prior(q, m.qualifier.key, "")).entry if named else None
+            if (where is not None and not m.listed and (where.is_country or where.feature == "ADM1")
+                    and not any(c.entry.country == where.country for c in cands)):
+                # "Bradford, Ontario": no town of ours is there, and England is not; placed in the region it names
+                return Resolution(None, lat=where.lat, lon=where.lon, precision="region", country=where.country)
         if m.kind_hint is not None:
             hinted = [c for c in cands if (c.entry.precision == "city") == (m.kind_hint == "city")
                       and c.entry.feature != "PCLI"]
