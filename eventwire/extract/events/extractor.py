@@ -60,7 +60,9 @@ class Coder:
         if found is None:
             modifier = token.tag_ in ("VBN", "VBD", "JJ") and token.dep_ in ("amod", "compound", "acl")
             forms = (token.lower_,) if modifier else (token.lower_, token.lemma_.lower())
-            found = self._keys[token.i] = frozenset(forms)
+            noun_modifier = (token.dep_ == "compound" and token.pos_ == "NOUN"
+                             and token.head.lemma_.lower() in lexicon.QUALIFIED_HEADS)
+            found = self._keys[token.i] = (lexicon.ModifierKeys if noun_modifier else frozenset)(forms)
         return found
 
     def lexicon_code(self, verb: Token) -> tuple[str, float, bool] | None:
@@ -263,7 +265,8 @@ class Coder:
                     coded_verbs[token.i] = result
                     absorbed.update(t.i for t in result[4])
                 continue
-            if token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+            if (token.pos_ == "NOUN" and token.dep_ in ("ROOT", "advcl", "ccomp")
+                    and any(c.dep_ == "nsubj" for c in token.children)):
                 pass  # a verb the tagger took for a noun ("gunmen shot and injured a doctor")
             elif token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
                 continue

@@ -23,6 +23,23 @@ Element = str | tuple  # a word, a synonym set name ("&WEAPON"), or a phrase (tu
 Keys = Sequence[frozenset[str]]  # one set of forms (lower-case form, lemma) per token
 
 
+class ModifierKeys(frozenset):
+    """The forms of a noun that modifies the name of people, a unit, a vehicle, a site or an area ("government"
+    in "government forces", "a government convoy", "the local government area"): it matches a word of a pattern
+    only inside a phrase, never alone. A lone word of a pattern stands for what is acted on: "attack the
+    government" is criticism, "attacked government forces" is not. Other modifiers still match ("suspended aid
+    deliveries" is a cut in aid)."""
+
+
+#: nouns naming people, units, vehicles, sites and areas: what a noun before them only qualifies
+QUALIFIED_HEADS = frozenset("""forces force troops soldiers army units unit fighters militia militiamen officials
+official officers officer supporters personnel staff members convoy convoys vehicle vehicles truck trucks car cars
+patrol patrols plane planes aircraft helicopter helicopters ship ships building buildings headquarters office
+offices compound station stations post posts checkpoint checkpoints base bases position positions installation
+installations facility facilities target targets area areas zone zones district districts town village villages
+camp camps""".split())
+
+
 @dataclass(frozen=True)
 class Pattern:
     pre: tuple[Element, ...]
@@ -152,14 +169,14 @@ class VerbLexicon:
 
     # -- matching ----------------------------------------------------------------------------------------------
 
-    def _at(self, element: Element, keys: Keys, i: int) -> int:
-        """The end index of ``element`` matched at token ``i`` of ``keys``, or -1."""
+    def _at(self, element: Element, keys: Keys, i: int, inner: bool = False) -> int:
+        """The end index of ``element`` matched at token ``i`` of ``keys``, or -1 (``inner``: inside a phrase)."""
         if i >= len(keys):
             return -1
         if isinstance(element, tuple):
             j = i
             for e in element:
-                j = self._at(e, keys, j)
+                j = self._at(e, keys, j, inner=True)
                 if j < 0:
                     return -1
             return j
@@ -180,6 +197,8 @@ class VerbLexicon:
                     if j > best:
                         best = j
             return best
+        if not inner and isinstance(keys[i], ModifierKeys):
+            return -1
         return i + 1 if element in keys[i] else -1
 
     def _sequence(self, elements: Sequence[Element], keys: Keys) -> bool:

@@ -20,6 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ...nlp.repair import BELIEF_PARTICIPLES
 from ...records import Actor
 from ..context import Context
 from . import coding
@@ -91,6 +92,8 @@ class ActorIndex:
                     if actor not in found:
                         found.append(actor)
                 for child in token.children:
+                    if child.dep_ == "acl":
+                        following.extend(_believed_to_be(child))  # "gunmen suspected to be Boko Haram members"
                     if child.dep_ in CLAUSE_DEPS or child.dep_ == "conj":
                         continue
                     if child.dep_ == "prep" and child.lower_ in LOOSE_PREPS:
@@ -247,6 +250,14 @@ class Resolver:
         self.actors_by_id[actor.id] = actor
         self.index.add(actor)
         return [actor]
+
+
+def _believed_to_be(participle: Token) -> list[Token]:
+    """What a noun is said to be by a participle after it ("gunmen suspected to be members of Boko Haram")."""
+    if participle.lemma_.lower() not in BELIEF_PARTICIPLES:
+        return []
+    return [attr for be in participle.children if be.dep_ == "xcomp" and be.lemma_ == "be"
+            for attr in be.children if attr.dep_ == "attr"]
 
 
 def target_order(preps: list[tuple[str, Token]]) -> list[Token]:

