@@ -288,6 +288,10 @@ def test_a_verb_the_parser_took_for_a_noun_or_an_adjective_is_still_coded(nlp):
     e = one(events(nlp, "Policemen patrol in coastal areas in Hebei province to ensure a secure Lunar New Year."),
             "patrol")
     assert e["cameo"] == "150" and e["modality"] == "asserted"
+    # the verb after a phrase set off by commas, read as an adjective of its object
+    e = one(events(nlp, "Russian helicopters from Belgorod, on the border with Ukraine, bombed caves used as shelters "
+                        "by Ukrainian units."), "bombed")
+    assert e["cameo"][:2] == "19" and e["source"] == ["Russia"]
     # a clause under another whose verb the tagger took for a noun, though it has a subject and an object
     e = one(events(nlp, "While the Russian Armed Forces target Al-Ramouseh, the French Air Force is attacking "
                         "Hamas."), "target")
@@ -350,6 +354,13 @@ def test_what_nature_or_disease_does_is_no_event_but_weapon_fire_is(nlp):
     assert events(nlp, "Heavy rains hit the region, killing 12 people.") == []
     assert events(nlp, "An earthquake struck Russia, destroying hundreds of homes.") == []
     assert one(events(nlp, "Mortar fire hit residential areas in Kiev."), "hit")["cameo"][:2] == "19"
+
+
+def test_an_amount_that_shot_up_is_no_shooting(nlp):
+    assert [e for e in events(nlp, "Heroin imports shot up by 20 percent in Russia last year.")
+            if e["word"] == "shot"] == []
+    assert one(events(nlp, "Russian gunmen shot up a Ukrainian village."), "shot")["cameo"][:2] == "19"
+    assert one(events(nlp, "A Russian car bomb blew up near a market in Kiev."), "blew")["cameo"][:2] in ("18", "19")
 
 
 def test_a_verb_misread_before_a_participle_root_is_coded(nlp):

@@ -105,6 +105,18 @@ def state_gone_into(verb: Token) -> bool:
     return verb.dep_ == "acomp" and verb.head.lemma_.lower() == "go"
 
 
+#: a verb of force that, with "up" and no object, says that an amount rose ("prices shot up"); not "blew up",
+#: which a bomb does
+RISING_VERBS = frozenset({"shoot", "shot"})
+
+
+def rose_sharply(verb: Token) -> bool:
+    """"Oil prices shot up by 20 percent": a rise, not shooting ("gunmen shot up the village" has an object)."""
+    return (verb.lemma_.lower() in RISING_VERBS and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+            and not any(c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for c in verb.children))
+
+
 def shows(verb: Token) -> bool:
     """"demonstrates that ...", "demonstrated their strength": showing, not a demonstration (141), which takes no
     object ("demonstrated support" stays the dictionary's endorsement, 051)."""
@@ -122,8 +134,9 @@ def shows(verb: Token) -> bool:
 def no_event(verb: Token) -> bool:
     """Whether the verb's phrase reports no event whatever the dictionary codes the verb: naming someone ("called
     him a liar"), a fire breaking out, going broke, showing that something is so, what nature did ("heavy rains hit
-    the region, killing 12")."""
-    return naming(verb) or peaceful_outbreak(verb) or state_gone_into(verb) or shows(verb) or by_nature(verb)
+    the region, killing 12"), an amount that shot up."""
+    return (naming(verb) or peaceful_outbreak(verb) or state_gone_into(verb) or shows(verb) or by_nature(verb)
+            or rose_sharply(verb))
 
 
 #: forces of nature and disease: what they hit, kill or destroy is no one's act

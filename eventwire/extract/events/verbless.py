@@ -48,6 +48,8 @@ def misread_verb(sent: Span, is_verb_word) -> Misread | None:
                             or tokens[back].lower_ in ("on", "at") and tokens[back + 1].ent_type_ in ("DATE", "TIME")):
             back -= 1  # "are now patrolling", "forces on Friday captured", "forces midday Saturday captured"
         prev = tokens[back]
+        if prev.text == "," and tok.tag_ in ("VBD", "VBN") and _after_parenthesis(root, tok):
+            prev = root  # "helicopters from Semdinli, on the border with Iran, bombed caves"
         progressive = prev.pos_ == "AUX" and prev.lemma_ == "be" and tok.tag_ == "VBG"
         after = _coordinated_verb(tok)
         if tok.tag_ in VERB_TAGS:
@@ -76,6 +78,13 @@ def _coordinated_verb(tok: Token) -> Token | None:
     which makes that word a verb of the same clause; the verb has no subject of its own."""
     return next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ")
                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
+def _after_parenthesis(root: Token, tok: Token) -> bool:
+    """Whether ``tok`` follows a phrase set off by commas after the noun that is the sentence's root, with no verb
+    between them ("Jules Mutebutsi, a renegade commander, captured towns")."""
+    return (root.pos_ in ("NOUN", "PROPN") and root.i < tok.i and root.doc[root.i + 1].text != "'s"
+            and not any(t.pos_ in ("VERB", "AUX") for t in root.doc[root.i + 1:tok.i]))
 
 
 def _participle_root(root: Token) -> bool:
