@@ -442,6 +442,19 @@ def test_a_name_used_of_a_person_is_no_place_whatever_the_model_says(extract):
     doc = extract("In 1981, assailants shot Oudeh seven times outside a hotel in Warsaw. Millan, 41, was shot "
                   "twice. According to Lindenwald, the dog was found. He was robbed, according to Chicago police.")
     assert sorted(p.text for p in doc.places) == ["Chicago", "Warsaw"]
+    doc = extract("A boat carrying the rock band U2's Bono capsized in the sea off Mexico's Sinaloa.")
+    assert sorted(p.text for p in doc.places) == ["Mexico", "Sinaloa"]
+
+
+@pytest.mark.model
+def test_a_holy_book_a_faiths_neighbourhood_or_a_capitalised_common_noun_is_no_place(extract):
+    doc = extract("He went to Pakistan to teach the Quran. He fled his home in Sittwe when his Rohingya Muslim "
+                  "neighborhood was burned. Gunmen attacked Mexico's Sinaloa.")
+    assert sorted(p.text for p in doc.places) == ["Mexico", "Pakistan", "Sinaloa", "Sittwe"]
+    # but a town the model calls a people's and a faith before a name are kept
+    doc = extract("In Iskandiriyah, south of the capital, a soldier was killed. The blast targeted a car market in "
+                  "the predominately Shiite al-Bayaa neighborhood.")
+    assert sorted(p.text for p in doc.places) == ["Iskandiriyah", "Shiite al-Bayaa"]
 
 
 @pytest.mark.model

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from .words import (
     BELIEFS,
+    BELIEVERS,
     CALENDAR,
     GENERIC,
     OPENING_QUOTES,
@@ -161,10 +162,10 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 def _demonyms(words) -> bool:
-    """Whether words the model calls a people are shaped like names of peoples ("Bosnian Serb", "Russian Jewish"),
-    not a place it mislabels ("Punjab")."""
-    return all(t.ent_type_ == "NORP" for t in words) and any(
-        t.lower_.endswith(("an", "ish", "ese", "ic", "i")) for t in words)
+    """Whether words the model calls a people are shaped like names of peoples ("Bosnian Serb", "Russian Jewish",
+    "Rohingya Muslim"), not a place it mislabels ("Punjab", "Shiite al-Bayaa")."""
+    return all(t.ent_type_ == "NORP" for t in words) and (
+        any(t.lower_.endswith(("an", "ish", "ese", "ic", "i")) for t in words) or words[-1].lower_ in BELIEVERS)
 
 
 def _contested_or_example(doc: Doc, i: int) -> bool:

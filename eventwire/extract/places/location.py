@@ -241,6 +241,9 @@ def _inside_a_name(sent, place: Place) -> bool:
     """The place is a word in an organisation's name ("Islamic State of Iraq", "Kurdistan Workers' Party",
     "the Revolutionary Armed Forces of Colombia"), whether or not the model marks the name."""
     first = next((t for t in sent if place.span[0] <= t.idx < place.span[1]), None)
+    if (first is not None and first.i - 5 >= sent.start and first.nbor(-1).lower_ == "and"
+            and first.nbor(-3).lower_ == "of"):
+        first = first.nbor(-2)  # "the Islamic State of Iraq and Al-Sham": the second of two places after "of"
     if first is not None and first.i - 3 >= sent.start and first.nbor(-1).lower_ == "of":
         a, b = first.nbor(-3), first.nbor(-2)
         if a.is_title and b.is_title and not a.is_sent_start and b.lower_ not in NAME_OF_PLACE:

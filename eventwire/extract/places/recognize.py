@@ -186,6 +186,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
             continue
         key = fold(doc[start:end].text)
+        if not found.get(key) and doc[start].is_sent_start and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]):
+            continue  # a common noun capitalised at the start of a sentence ("Gunmen attacked ...")
         if not found.get(key) and names_someone(doc[start:end]):
             continue
         if said_of_a_person(doc, start, end) and not _seat_or_country(found.get(key, [])):
@@ -360,6 +362,9 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: En
         if label == "PERSON":
             if (b - a) < (ent.end - ent.start):
                 return False  # part of a person's name ("Paris Hilton")
+            if (a >= 2 and doc[a - 1].text in ("'s", "’s") and doc[a - 2].ent_type_ in ("ORG", "PERSON")
+                    and not any(c.entry.is_country for c in cands)):
+                return False  # a member of a band or a team ("U2's Bono"); not "Mexico's Sinaloa"
             top = max(cands, key=lambda c: c.entry.population).entry
             # a country, a region, a capital or one of this project's named areas ("On Oahu, home to Honolulu")
             return (top.feature in ("PCLI", "ADM1", "PPLC") or any(c.entry.id < 0 for c in cands)

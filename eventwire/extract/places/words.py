@@ -13,7 +13,13 @@ NON_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", 
 
 #: faiths and beings: no places, though the gazetteer has towns of some of these names ("believes in God", "in Islam")
 BELIEFS = {"god", "allah", "jesus", "christ", "islam", "christianity", "judaism", "buddhism", "hinduism", "heaven",
-           "hell", "paradise"}
+           "hell", "paradise", "quran", "koran", "qur'an", "bible", "torah", "talmud"}
+
+#: believers: a name made of them is a people's, not a place's ("his Rohingya Muslim neighborhood")
+BELIEVERS = {"muslim", "muslims", "christian", "christians", "jewish", "jew", "jews", "buddhist", "buddhists",
+             "hindu", "hindus", "sikh", "sikhs", "sunni", "sunnis", "shia", "shiite", "shiites", "catholic",
+             "catholics", "protestant", "protestants", "orthodox", "alawite", "alawites", "druze", "yazidi",
+             "yazidis"}
 
 #: lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Bosnia and Herzegovina")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "des", "and",
