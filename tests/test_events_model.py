@@ -75,6 +75,12 @@ def test_a_planned_patrol_is_a_future_patrol_not_a_threat(nlp):
     assert e["modality"] == "future" and e["cameo"] == "150" and e["source"] == ["police"]
 
 
+def test_a_patrol_in_a_participle_by_a_known_actor_is_reported_but_not_a_planned_one(nlp):
+    e = one(events(nlp, "Russian warplanes patrolling the zones have fired missiles at Ukrainian sites."), "patrolling")
+    assert e["cameo"] == "150" and e["source"] == ["Russia"] and e["modality"] == "asserted"
+    assert not [x for x in events(nlp, "Russia sent ships to patrol the Black Sea.") if x["word"] == "patrol"]
+
+
 def test_a_forecast_by_others_is_the_forecast_event_not_an_intent(nlp):
     # "is expected to" forecasts the attack: no threat by Russia, and the attack keeps its own actors
     e = one(events(nlp, "Russia is expected to attack Ukraine's power plants next week."), "attack")

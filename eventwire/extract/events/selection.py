@@ -19,10 +19,13 @@ def keep(coded: Coded, sources: list[Actor], targets: list[Actor]) -> bool:
     A condition ("if it is attacked") and an aim ("staged rallies to demand reforms") report nothing. A material
     act with no actor found (an attack, an arrest, a march) is news whoever did it ("three men were shot"); a
     verbal act with nobody to make it is not. Acts in relative and participle clauses are background: kept when
-    both sides are known, or when violent (an attack, an arrest, an expulsion).
+    both sides are known, when violent (an attack, an arrest, an expulsion), or when a known actor shows force
+    (a patrol).
     """
     protest = coded.code[:2] == "14"  # "took to the streets to protest": the protest is what happened
     violent = coded.code[:2] in ("14", "18", "19", "20") or coded.code[:3] in ("171", "173", "174", "175")
+    if coded.code[:2] == "15" and sources and coded.clause == "subordinate" and coded.modality == "asserted":
+        return True  # a show of force by someone known ("warplanes patrolling the zones"): it is going on
     if coded.needs_source and not sources:
         return False
     if coded.clause in ("condition", "purpose") and not protest:
