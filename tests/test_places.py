@@ -237,6 +237,11 @@ def test_a_place_name_inside_a_buildings_name_is_not_geocoded_alone(extract):
     assert [p.text for p in saints.places] == ["Dublin"]
     basilica = extract("Crowds filled St. Peter's Basilica.")
     assert not any(p.country == "AG" for p in basilica.places)  # not the parish of Saint Peter, Antigua
+    # but a large town named after a saint owns what follows it
+    doc = extract("He was shot outside a bar in San Francisco's Mission District. Crowds gathered in St. "
+                  "Petersburg's main square.")
+    assert [(p.text, p.country) for p in doc.places][:1] == [("San Francisco", "US")]
+    assert ("St. Petersburg", "RU") in [(p.text, p.country) for p in doc.places]
 
 
 @pytest.mark.model
@@ -442,6 +447,8 @@ def test_a_name_used_of_a_person_is_no_place_whatever_the_model_says(extract):
     doc = extract("In 1981, assailants shot Oudeh seven times outside a hotel in Warsaw. Millan, 41, was shot "
                   "twice. According to Lindenwald, the dog was found. He was robbed, according to Chicago police.")
     assert sorted(p.text for p in doc.places) == ["Chicago", "Warsaw"]
+    doc = extract("Pereira's cousin was shot in Kiev.")
+    assert [p.text for p in doc.places] == ["Kiev"]
     doc = extract("A boat carrying the rock band U2's Bono capsized in the sea off Mexico's Sinaloa.")
     assert sorted(p.text for p in doc.places) == ["Mexico", "Sinaloa"]
 

@@ -73,6 +73,10 @@ PERSON_VERBS = frozenset("""shoot kill murder wound injure assassinate execute k
 stab torture interview marry""".split())
 #: verbs of saying: their subject is someone, unless a seat of government or a country (kept by the caller)
 SPEAKING_VERBS = frozenset("say tell add explain note insist argue recall write testify reply".split())
+#: relatives and others only a person has: their owner is someone ("Pereira's cousin")
+KIN = frozenset("""cousin wife husband son daughter brother sister father mother parent uncle aunt nephew niece
+widow widower fiance fiancee girlfriend boyfriend grandson granddaughter grandfather grandmother stepson
+stepdaughter lawyer attorney""".split())
 #: nouns a place's name may own or stand beside ("Kobane's residents", "the town, Tiri")
 OWNED_BY_PLACES = PLACE_FRAMES | {"resident", "people", "population", "street", "outskirt", "border", "center",
                                   "centre", "airport", "mayor", "governor", "police", "capital", "hospital",
@@ -91,8 +95,8 @@ def names_someone(span) -> bool:
 
 def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
     """Whether the name at ``a:b`` is used of a person, whatever the model's label: a source ("according to
-    Adan"), a name with an age ("Millan, 41,"), the subject of a verb of saying ("Boccaletti told Wikinews"), or
-    the object of a verb done to people ("assailants shot Oudeh")."""
+    Adan"), a name with an age ("Millan, 41,"), the subject of a verb of saying ("Boccaletti told Wikinews"), the
+    owner of a relative ("Pereira's cousin"), or the object of a verb done to people ("assailants shot Oudeh")."""
     head = doc[b - 1]
     while head.dep_ == "compound" and a <= head.head.i < b:
         head = head.head
@@ -104,6 +108,8 @@ def said_of_a_person(doc: Doc, a: int, b: int) -> bool:
     if (head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS and (a == 0 or doc[a - 1].lower_ != "the")
             and not qualified and not any(t.lower_ in GENERIC for t in doc[a:b])):
         return True  # "Boccaletti told Wikinews"; not "Fort Hood said", "Krasnodar, Russia officials said"
+    if head.dep_ == "poss" and head.head.lemma_.lower() in KIN:
+        return True  # "Pereira's cousin"
     return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PERSON_VERBS and not qualified
 
 

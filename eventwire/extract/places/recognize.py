@@ -141,7 +141,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if a in taken:
                 a += 1
                 continue
-            if any(saint(doc, a, b) for b in range(a + 1, min(j, a + 4) + 1)):
+            if any(_named_after_a_saint(doc, a, b, found) for b in range(a + 1, min(j, a + 4) + 1)):
                 taken.update(range(a, j))  # "St. Patrick's Day", "St. Mary's Hospital": named after a saint
                 break
             article = a == i + 2 and opens_particle_name(doc, i)  # "Al-Shadadi" is known as "Shadadi"
@@ -229,6 +229,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not m.candidates:  # facilities, and names the gazetteer lacks: "Balintawak, Quezon City"
             m.facility_of = _after_location(doc, m, mentions)
     return mentions
+
+
+def _named_after_a_saint(doc: Doc, a: int, b: int, found: dict[str, list[Candidate]]) -> bool:
+    """"St. Mary's Hospital": named after a saint; not a large town that owns what follows ("San Francisco's
+    Mission District", "St. Petersburg's mayor")."""
+    if not saint(doc, a, b):
+        return False
+    end = b - 1 if doc[b - 1].text in ("'s", "’s") else b
+    return not any(c.kind == 0 and c.entry.feature.startswith("PPL") and c.entry.population >= 100_000
+                   for c in found.get(span_key(doc, a, end), []))
 
 
 def _name_length(doc: Doc, ent) -> int:
