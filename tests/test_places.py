@@ -349,6 +349,10 @@ def test_a_town_seized_is_a_place_without_a_preposition(extract):
     doc = extract("Tamil rebels captured Mullaittivu last July.")
     (town,) = _by_text(doc, "Mullaittivu")
     assert town.country == "LK"
+    # a large city the model calls a person; a smaller town of a person's name stays a person
+    doc = extract("Russian troops captured Grozny in early February after weeks of air strikes.")
+    assert [(p.text, p.country) for p in doc.places] == [("Grozny", "RU")]
+    assert extract("Police captured Jackson after a chase.").places == []
 
 
 @pytest.mark.model

@@ -231,6 +231,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+#: the population above which a city the model calls a person is the city when it is captured or struck ("Russian
+#: troops captured Grozny"); a smaller town is as often a person ("police captured Jackson")
+TAKEN_TOWN = 250_000
+
+
 def _named_after_a_saint(doc: Doc, a: int, b: int, found: dict[str, list[Candidate]]) -> bool:
     """"St. Mary's Hospital": named after a saint; not a large town that owns what follows ("San Francisco's
     Mission District", "St. Petersburg's mayor")."""
@@ -379,7 +384,9 @@ def _accept(doc: Doc, a: int, b: int, key: str, cands: list[Candidate], ents: En
             # a country, a region, a capital or one of this project's named areas ("On Oahu, home to Honolulu")
             return (top.feature in ("PCLI", "ADM1", "PPLC") or any(c.entry.id < 0 for c in cands)
                     or key in ner_texts or _locative_before(doc, a, b) or qualified_after(doc, b)
-                    or (taken_or_struck(doc, a, b, of_places_only=True) and any(c.kind == 0 for c in cands)))
+                    or (taken_or_struck(doc, a, b, of_places_only=True) and any(c.kind == 0 for c in cands))
+                    or (taken_or_struck(doc, a, b) and not ends_a_persons_name(doc, a, b)
+                        and any(c.kind == 0 and c.entry.population >= TAKEN_TOWN for c in cands)))
         # ORG, WORK_OF_ART, EVENT, PRODUCT, LAW, LANGUAGE: embedded toponyms ("The Washington Post"), or a town
         # the small model mislabels, named whole after a locative preposition ("fighting in Vukovar")
         whole = ent.start == a and (ent.end == b or doc[b].text in ("(", ","))  # "the city of Palmyra (Tadmur)"
