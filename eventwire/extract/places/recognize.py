@@ -41,8 +41,10 @@ from .words import (
     PLACE_FRAMES,
     PLACE_LABELS,
     REGION_WORDS,
+    TAKING_PEOPLE,
     and_segments,
     is_name_token,
+    object_verb,
     opens_particle_name,
     qualified_after,
     taken_or_struck,
@@ -188,6 +190,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         key = fold(doc[start:end].text)
         if not found.get(key) and doc[start].is_sent_start and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]):
             continue  # a common noun capitalised at the start of a sentence ("Gunmen attacked ...")
+        if not found.get(key) and end - start == 1 and object_verb(doc, start, end) in TAKING_PEOPLE:
+            continue  # one word the gazetteer lacks, captured: someone ("Israel captured Barghuti")
         if not found.get(key) and names_someone(doc[start:end]):
             continue
         if said_of_a_person(doc, start, end) and not _seat_or_country(found.get(key, [])):
