@@ -461,10 +461,13 @@ def test_a_name_used_of_a_person_is_no_place_whatever_the_model_says(extract):
 
 
 @pytest.mark.model
-def test_a_holy_book_a_faiths_neighbourhood_or_a_capitalised_common_noun_is_no_place(extract):
+def test_a_holy_book_a_faiths_neighbourhood_an_operation_or_a_capitalised_common_noun_is_no_place(extract):
     doc = extract("He went to Pakistan to teach the Quran. He fled his home in Sittwe when his Rohingya Muslim "
                   "neighborhood was burned. Gunmen attacked Mexico's Sinaloa.")
     assert sorted(p.text for p in doc.places) == ["Mexico", "Pakistan", "Sinaloa", "Sittwe"]
+    doc = extract("Twenty were captured in Gardez since the start of the US-led Operation Anaconda, a senior "
+                  "military official said Tuesday.")
+    assert "Operation Anaconda" not in [p.text for p in doc.places]
     # but a town the model calls a people's and a faith before a name are kept
     doc = extract("In Iskandiriyah, south of the capital, a soldier was killed. The blast targeted a car market in "
                   "the predominately Shiite al-Bayaa neighborhood.")

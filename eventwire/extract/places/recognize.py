@@ -192,6 +192,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue  # a common noun capitalised at the start of a sentence ("Gunmen attacked ...")
         if not found.get(key) and end - start == 1 and object_verb(doc, start, end) in TAKING_PEOPLE:
             continue  # one word the gazetteer lacks, captured: someone ("Israel captured Barghuti")
+        if not found.get(key) and doc[start].lower_ == "operation" and end - start >= 2:
+            continue  # a military operation's name ("Operation Anaconda")
         if not found.get(key) and names_someone(doc[start:end]):
             continue
         if said_of_a_person(doc, start, end) and not _seat_or_country(found.get(key, [])):
