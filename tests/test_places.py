@@ -468,6 +468,8 @@ def test_a_holy_book_a_faiths_neighbourhood_an_operation_or_a_capitalised_common
     doc = extract("Twenty were captured in Gardez since the start of the US-led Operation Anaconda, a senior "
                   "military official said Tuesday.")
     assert "Operation Anaconda" not in [p.text for p in doc.places]
+    doc = extract("Airstrikes killed several leaders of Daesh (ISIS) in Mosul, an Iraqi security official said.")
+    assert [p.text for p in doc.places] == ["Mosul"]  # an organisation of the actor dictionaries
     # but a town the model calls a people's and a faith before a name are kept
     doc = extract("In Iskandiriyah, south of the capital, a soldier was killed. The blast targeted a car market in "
                   "the predominately Shiite al-Bayaa neighborhood.")

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 from ...geo import Candidate, Gazetteer, fold
 from ...geo.build import CODE
+from ..actors.tables import load as actor_tables
+from ..actors.tables import tokens_of
 from .facilities import facility_run
 from .frames import (
     ends_a_persons_name,
@@ -194,6 +196,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue  # one word the gazetteer lacks, captured: someone ("Israel captured Barghuti")
         if not found.get(key) and doc[start].lower_ == "operation" and end - start >= 2:
             continue  # a military operation's name ("Operation Anaconda")
+        if not found.get(key) and _names_an_actor(doc[start:end].text):
+            continue  # an organisation or a person of the actor dictionaries ("Daesh", "Hamas")
         if not found.get(key) and names_someone(doc[start:end]):
             continue
         if said_of_a_person(doc, start, end) and not _seat_or_country(found.get(key, [])):
@@ -240,6 +244,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 #: the population above which a city the model calls a person is the city when it is captured or struck ("Russian
 #: troops captured Grozny"); a smaller town is as often a person ("police captured Jackson")
 TAKEN_TOWN = 250_000
+
+
+def _names_an_actor(text: str) -> bool:
+    """Whether ``text`` is, word for word, an organisation or a person of the actor dictionaries, and no place of
+    theirs."""
+    words = tokens_of(text)
+    terms = [t for t in actor_tables().index.get(words[0], ()) if t.tokens == words] if words else []
+    return any(t.entity is not None and t.entity.kind in ("org", "person") for t in terms) and not any(
+        t.kind in ("country", "capital", "city") for t in terms)
 
 
 def _named_after_a_saint(doc: Doc, a: int, b: int, found: dict[str, list[Candidate]]) -> bool:
