@@ -430,6 +430,9 @@ def test_an_unknown_name_after_a_preposition_of_place_on_a_verb_is_a_place(extra
                   "Town on Wednesday.")
     for name in ("Oued Aissi", "Karvenagar", "Deir Ezzor Governorate", "Bama Town"):
         assert _by_text(doc, name), name
+    # a run of spaces between the words is a token of its own
+    doc = extract("A soldier was killed in the nearby town of  Dhuluiya. Five were killed in  Sabaawi on Monday.")
+    assert [p.text for p in doc.places] == ["Dhuluiya", "Sabaawi"]
 
 
 @pytest.mark.model
