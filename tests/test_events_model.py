@@ -302,6 +302,9 @@ def test_a_verb_the_parser_took_for_a_noun_or_an_adjective_is_still_coded(nlp):
     e = one(events(nlp, "While the Russian Armed Forces target Al-Ramouseh, the French Air Force is attacking "
                         "Hamas."), "target")
     assert e["cameo"][:2] == "19" and e["source"] == ["Russia"]
+    # but not a noun with a determiner or an adjective, whatever the parse says ("a difficult target")
+    assert events(nlp, "When threatened, the Russian slug secretes a glue, making itself a difficult target for "
+                       "predators.") == []
     # a word read as a noun but coordinated with a verb ("a ... sniper shot and killed")
     found = events(nlp, "In the night raid, a Russian sniper shot and killed two Ukrainian soldiers near Bakhmut.")
     assert one(found, "shot")["cameo"][:2] == "19" and one(found, "killed")["cameo"][:2] == "19"

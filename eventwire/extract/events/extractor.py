@@ -266,7 +266,8 @@ class Coder:
                     absorbed.update(t.i for t in result[4])
                 continue
             if (token.pos_ == "NOUN" and token.dep_ in ("ROOT", "advcl", "ccomp")
-                    and any(c.dep_ == "nsubj" for c in token.children)):
+                    and any(c.dep_ == "nsubj" for c in token.children)
+                    and not any(c.dep_ in ("det", "amod", "poss") for c in token.children)):
                 pass  # a verb the tagger took for a noun ("gunmen shot and injured a doctor")
             elif token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
                 continue
