@@ -1,4 +1,5 @@
-"""The spaCy pipeline: loaded once per process, texts parsed in batches, long texts in bounded pieces."""
+"""The spaCy pipeline: loaded once per process (with the parse repairs of ``repair`` run after the model), texts
+parsed in batches, long texts in bounded pieces."""
 from __future__ import annotations
 
 import threading

@@ -24,7 +24,7 @@ from .frames import (
     names_someone,
     said_of_a_person,
 )
-from .mention import EntIndex, Mention, is_strong, saint, span_key
+from .mention import STRONG_POPULATION, EntIndex, Mention, is_strong, saint, span_key
 from .words import (
     BELIEFS,
     CALENDAR,
@@ -192,15 +192,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if not any(ch.isalpha() for ch in doc[start:end].text) or not doc[start].text[:1].isupper():
             continue
         key = fold(doc[start:end].text)
-        if not found.get(key) and doc[start].is_sent_start and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]):
-            continue  # a common noun capitalised at the start of a sentence ("Gunmen attacked ...")
-        if not found.get(key) and end - start == 1 and object_verb(doc, start, end) in TAKING_PEOPLE:
-            continue  # one word the gazetteer lacks, captured: someone ("Israel captured Barghuti")
-        if not found.get(key) and doc[start].lower_ == "operation" and end - start >= 2:
-            continue  # a military operation's name ("Operation Anaconda")
-        if not found.get(key) and _names_an_actor(doc[start:end].text):
-            continue  # an organisation or a person of the actor dictionaries ("Daesh", "Hamas")
-        if not found.get(key) and names_someone(doc[start:end]):
+        if not found.get(key) and _no_place_of_its_own(doc, start, end):
             continue
         if said_of_a_person(doc, start, end) and not _seat_or_country(found.get(key, [])):
             continue
@@ -248,6 +240,18 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 TAKEN_TOWN = 250_000
 
 
+def _no_place_of_its_own(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name the model calls a place, and the gazetteer lacks, is something else."""
+    if doc[start].is_sent_start and all(t.tag_ in ("NN", "NNS") for t in doc[start:end]):
+        return True  # a common noun capitalised at the start of a sentence ("Gunmen attacked ...")
+    if end - start == 1 and object_verb(doc, start, end) in TAKING_PEOPLE:
+        return True  # one word, captured: someone ("Israel captured Barghuti")
+    if doc[start].lower_ == "operation" and end - start >= 2:
+        return True  # a military operation's name ("Operation Anaconda")
+    # an organisation or a person of the actor dictionaries ("Daesh"); someone's ("his daughter Pratiksha")
+    return _names_an_actor(doc[start:end].text) or names_someone(doc[start:end])
+
+
 def _names_an_actor(text: str) -> bool:
     """Whether ``text`` is, word for word, an organisation or a person of the actor dictionaries, and no place of
     theirs."""
@@ -263,7 +267,7 @@ def _named_after_a_saint(doc: Doc, a: int, b: int, found: dict[str, list[Candida
     if not saint(doc, a, b):
         return False
     end = b - 1 if doc[b - 1].text in ("'s", "’s") else b
-    return not any(c.kind == 0 and c.entry.feature.startswith("PPL") and c.entry.population >= 100_000
+    return not any(c.kind == 0 and c.entry.feature.startswith("PPL") and c.entry.population >= STRONG_POPULATION
                    for c in found.get(span_key(doc, a, end), []))
 
 
