@@ -17,6 +17,7 @@ from .words import (
     object_verb,
     qualified_after,
     taken_or_struck,
+    word_before,
 )
 
 #: capitalized last words of a place's name that say what kind of place it is ("Deir Ezzor Governorate",
@@ -139,9 +140,7 @@ def framed_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             i = owner + 1  # "Mogadishu's Huriwa district": the name after the owner's
         if i >= j or all(t.is_stop or t.lower_ in GENERIC for t in doc[i:j]):
             continue
-        k = i
-        while k >= 1 and doc[k - 1].is_space:
-            k -= 1  # "the town of  Dhuluiya": a run of spaces in the text is a token of its own
+        k = word_before(doc, i) + 1  # "the town of  Dhuluiya"
         before = doc[k - 2:k] if k >= 2 else None
         after = doc[j] if j < len(doc) else None
         demonyms = _demonyms(doc[i:j])  # "settlement of Russian Jewish immigrants", not "the Punjab province"
@@ -301,9 +300,7 @@ def located_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     organisation or a building ("in Congress")."""
     out = []
     for i, j in runs:
-        k = i - 1
-        while k >= 1 and doc[k].is_space:
-            k -= 1  # "killed in  Dhuluiya"
+        k = word_before(doc, i)  # "killed in  Dhuluiya"
         if k >= 1 and doc[k].text in OPENING_QUOTES:
             k -= 1  # "in ‘Ayn Al-Fijah"
         if k < 0 or doc[k].lower_ not in WHERE or not _happening(doc[k].head):

@@ -50,6 +50,7 @@ from .words import (
     opens_particle_name,
     qualified_after,
     taken_or_struck,
+    word_before,
 )
 
 MAX_TOKENS = 6
@@ -90,9 +91,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
 def _locative_before(doc: Doc, i: int, b: int | None = None) -> bool:
     """A preposition of place before the name: right before it ("in Yala", "in the north of"), or with words
     between whose phrase the name heads ("in downtown Yala", "in oil city Port Harcourt")."""
-    k = i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1  # "in  Dhuluiya": a run of spaces in the text is a token of its own
+    k = word_before(doc, i)  # "in  Dhuluiya"
     if k >= 0 and doc[k].text in OPENING_QUOTES:
         end = b if b is not None else i + 1
         if any(t.text in CLOSING_QUOTES for t in doc[end:end + 4]):

@@ -149,6 +149,15 @@ def taken_or_struck(doc: Doc, a: int, b: int, of_places_only: bool = False) -> b
     return verb in SEIZING_VERBS and not (of_places_only and verb in TAKING_PEOPLE)
 
 
+def word_before(doc: Doc, i: int) -> int:
+    """The index of the last token before ``i`` that is not white space (a run of spaces in the text is a token of
+    its own: "the town of  Dhuluiya"), or -1."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k
+
+
 def opens_particle_name(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is an Arabic article the tokenizer split from its name ("al", "-", "Bab")."""
     return (i + 2 < len(doc) and doc[i].lower_ in _PARTICLES and doc[i + 1].text == "-"
